@@ -1,0 +1,160 @@
+/**
+ * Safe parsing of entry files: gray-matter for the `---` split, with every
+ * engine that could run code replaced, and YAML read with the failsafe schema
+ * (all scalars are strings), no aliases and no duplicate keys.
+ */
+import matter from 'gray-matter';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+
+export const MAX_FILE_BYTES = 256 * 1024;
+export const MAX_FRONTMATTER_BYTES = 16 * 1024;
+
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+
+export interface ParsedEntry {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+  /** Line and column of the value at a path in the frontmatter (falls back to the key, then to line 2). */
+  locate(path: readonly PropertyKey[]): { line: number; column: number };
+}
+
+class FrontmatterError extends Error {
+  readonly rule: string;
+  readonly line: number;
+  readonly column: number;
+  readonly fix: string | undefined;
+  constructor(rule: string, message: string, line = 1, column = 1, fix?: string) {
+    super(message);
+    this.rule = rule;
+    this.line = line;
+    this.column = column;
+    this.fix = fix;
+  }
+}
+
+function refuse(language: string) {
+  return () => {
+    throw new FrontmatterError(
+      'parse/frontmatter-language',
+      `不支持 ${language} 格式的文件头，文件头只能是 YAML`,
+      1,
+      1,
+      '把第一行改成 ---，文件头用 YAML 书写',
+    );
+  };
+}
+
+/** Decode bytes as strict UTF-8 and refuse content that would hide or confuse. */
+export function decodeEntryBytes(bytes: Uint8Array, file: string): string | Diagnostic[] {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    return [diagnostic(file, 'parse/file-too-large', `文件有 ${Math.round(bytes.byteLength / 1024)} KiB，超过上限 256 KiB`, { fix: '拆分成几个条目，或删去与案例无关的内容' })];
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return [diagnostic(file, 'parse/not-utf8', '文件不是 UTF-8 编码', { fix: '用编辑器“另存为 UTF-8”后重新提交' })];
+  }
+  return checkText(text, file);
+}
+
+function checkText(text: string, file: string): string | Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    const nul = line.indexOf('\u0000');
+    if (nul >= 0) problems.push(diagnostic(file, 'parse/nul-byte', '文件中有空字符（NUL）', { line: i + 1, column: nul + 1, fix: '删除该字符' }));
+    const bidi = line.search(BIDI_CONTROLS);
+    if (bidi >= 0) {
+      problems.push(diagnostic(file, 'parse/bidi-control', '文件中有双向文本控制字符，可能隐藏真实内容', { line: i + 1, column: bidi + 1, fix: '删除该字符' }));
+    }
+  });
+  return problems.length > 0 ? problems : text;
+}
+
+function yamlEngine(capture: { doc?: Document; counter?: LineCounter }) {
+  return (source: string): object => {
+    if (Buffer.byteLength(source) > MAX_FRONTMATTER_BYTES) {
+      throw new FrontmatterError('parse/frontmatter-too-large', '文件头超过 16 KiB', 1, 1, '文件头只放元数据，正文写在 --- 之后');
+    }
+    const counter = new LineCounter();
+    const doc = parseDocument(source, { schema: 'failsafe', uniqueKeys: true, lineCounter: counter, prettyErrors: false });
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) {
+      const pos = counter.linePos(problem.pos[0]);
+      throw new FrontmatterError('parse/yaml', `文件头 YAML 有误：${problem.message.split('\n')[0]}`, pos.line + 1, pos.col, '检查缩进、冒号和引号');
+    }
+    if (hasAliasOrTag(doc.contents)) {
+      throw new FrontmatterError('parse/yaml-alias', '文件头不允许使用 YAML 锚点、别名或自定义标签', 2, 1, '把 &、* 和 ! 开头的写法改成直接写出的值');
+    }
+    capture.doc = doc;
+    capture.counter = counter;
+    const value: unknown = doc.toJS({ maxAliasCount: 0 });
+    if (value === null || value === undefined) return {};
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new FrontmatterError('parse/yaml', '文件头应是“字段: 值”的列表', 2, 1, '每行写成 字段: 值');
+    }
+    return value;
+  };
+}
+
+function hasAliasOrTag(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  const n = node as Node & { tag?: string; type?: string };
+  if ('source' in n && (n as { source?: unknown }).source !== undefined && n.constructor.name === 'Alias') return true;
+  if (n.tag && !['tag:yaml.org,2002:str', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq'].includes(n.tag)) return true;
+  if (isMap(n)) return n.items.some((pair) => hasAliasOrTag(pair.key) || hasAliasOrTag(pair.value));
+  if (isSeq(n)) return n.items.some(hasAliasOrTag);
+  return false;
+}
+
+/** Parse an entry's text into frontmatter data and Markdown body, or explain why not. */
+export function parseEntry(text: string, file: string): ParsedEntry | Diagnostic[] {
+  const checked = checkText(text, file);
+  if (typeof checked !== 'string') return checked;
+  const normalized = checked.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!normalized.startsWith('---\n') && !/^---[a-z]+\n/i.test(normalized)) {
+    return [diagnostic(file, 'parse/no-frontmatter', '文件开头缺少 --- 包围的文件头', { fix: '第一行写 ---，接着写元数据，再写一行 ---，然后是正文' })];
+  }
+  const capture: { doc?: Document; counter?: LineCounter } = {};
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(normalized, {
+      language: 'yaml',
+      engines: {
+        yaml: yamlEngine(capture),
+        js: refuse('JavaScript'),
+        javascript: refuse('JavaScript'),
+        json: refuse('JSON'),
+        toml: refuse('TOML'),
+        coffee: refuse('CoffeeScript'),
+        coffeescript: refuse('CoffeeScript'),
+      },
+    } as never);
+  } catch (error) {
+    if (error instanceof FrontmatterError) {
+      const fix = error.fix;
+      return [diagnostic(file, error.rule, error.message, fix ? { line: error.line, column: error.column, fix } : { line: error.line, column: error.column })];
+    }
+    return [diagnostic(file, 'parse/frontmatter', `文件头无法解析：${String(error)}`, { fix: '检查文件头格式' })];
+  }
+  const matterLines = parsed.matter.split('\n').length;
+  const bodyLine = matterLines + 2;
+  const { doc, counter } = capture;
+  return {
+    data: parsed.data as Record<string, unknown>,
+    body: parsed.content,
+    bodyLine,
+    locate(path) {
+      const node = doc && path.length > 0 ? (doc.getIn(path as unknown[], true) as Node | undefined) : undefined;
+      const range = node?.range ?? (doc && path.length > 1 ? (doc.getIn(path.slice(0, -1) as unknown[], true) as Node | undefined)?.range : undefined);
+      if (!range || !counter) return { line: 2, column: 1 };
+      // The YAML starts on line 2 of the file (after `---`); matter strips the leading newline.
+      const pos = counter.linePos(range[0]);
+      return { line: pos.line + 1, column: pos.col };
+    },
+  };
+}

