@@ -152,9 +152,9 @@ export function parseEntry(text: string, file: string): ParsedEntry | Diagnostic
       const node = doc && path.length > 0 ? (doc.getIn(path as unknown[], true) as Node | undefined) : undefined;
       const range = node?.range ?? (doc && path.length > 1 ? (doc.getIn(path.slice(0, -1) as unknown[], true) as Node | undefined)?.range : undefined);
       if (!range || !counter) return { line: 2, column: 1 };
-      // The YAML starts on line 2 of the file (after `---`); matter strips the leading newline.
+      // gray-matter keeps the newline after the opening `---`, so YAML line N is file line N.
       const pos = counter.linePos(range[0]);
-      return { line: pos.line + 1, column: pos.col };
+      return { line: pos.line, column: pos.col };
     },
   };
 }
