@@ -53,3 +53,13 @@ describe('bundled content', () => {
     expect(unsupported).toEqual([]);
   });
 });
+
+describe('rules documents named in reports', () => {
+  test('each one named in 《》 has a rule entry that lists the report in mentionedIn', async () => {
+    const { ruleNeeds } = await import('../../scripts/lib/rules/rule-files.ts');
+    const gaps = ruleNeeds(library)
+      .filter((n) => !n.rule || !n.rule.data.mentionedIn.includes(n.report.id))
+      .map((n) => `${n.report.file}: 《${n.mention.title}》`);
+    expect(gaps).toEqual([]);
+  });
+});
