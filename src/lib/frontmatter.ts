@@ -4,7 +4,7 @@
  * (all scalars are strings), no aliases and no duplicate keys.
  */
 import matter from 'gray-matter';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -85,10 +85,12 @@ function yamlEngine(capture: { doc?: Document; counter?: LineCounter }) {
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem) {
       const pos = counter.linePos(problem.pos[0]);
-      throw new FrontmatterError('parse/yaml', `文件头 YAML 有误：${problem.message.split('\n')[0]}`, pos.line + 1, pos.col, '检查缩进、冒号和引号');
+      throw new FrontmatterError('parse/yaml', `文件头 YAML 有误：${yamlProblem(problem.code)}`, pos.line, pos.col, '检查缩进、冒号和引号是否成对');
     }
-    if (hasAliasOrTag(doc.contents)) {
-      throw new FrontmatterError('parse/yaml-alias', '文件头不允许使用 YAML 锚点、别名或自定义标签', 2, 1, '把 &、* 和 ! 开头的写法改成直接写出的值');
+    const unsafe = aliasOrTag(doc.contents);
+    if (unsafe) {
+      const pos = unsafe.range ? counter.linePos(unsafe.range[0]) : { line: 2, col: 1 };
+      throw new FrontmatterError('parse/yaml-alias', '文件头不允许使用 YAML 锚点、别名或自定义标签', pos.line, pos.col, '把 &、* 和 ! 开头的写法改成直接写出的值');
     }
     capture.doc = doc;
     capture.counter = counter;
@@ -101,14 +103,39 @@ function yamlEngine(capture: { doc?: Document; counter?: LineCounter }) {
   };
 }
 
-function hasAliasOrTag(node: unknown): boolean {
-  if (!node || typeof node !== 'object') return false;
-  const n = node as Node & { tag?: string; type?: string };
-  if ('source' in n && (n as { source?: unknown }).source !== undefined && n.constructor.name === 'Alias') return true;
-  if (n.tag && !['tag:yaml.org,2002:str', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq'].includes(n.tag)) return true;
-  if (isMap(n)) return n.items.some((pair) => hasAliasOrTag(pair.key) || hasAliasOrTag(pair.value));
-  if (isSeq(n)) return n.items.some(hasAliasOrTag);
-  return false;
+const YAML_PROBLEMS: Record<string, string> = {
+  MISSING_CHAR: '缺少配对的引号或括号',
+  BAD_INDENT: '缩进不对',
+  TAB_AS_INDENT: '用了 Tab 缩进，请改用空格',
+  DUPLICATE_KEY: '同一个字段写了两次',
+  MULTILINE_IMPLICIT_KEY: '字段名不能跨行',
+  BLOCK_AS_IMPLICIT_KEY: '字段名写法不对',
+  UNEXPECTED_TOKEN: '有多余或位置不对的符号',
+  BAD_ALIAS: '别名写法不对',
+};
+
+function yamlProblem(code: string): string {
+  return YAML_PROBLEMS[code] ?? `格式不对（${code}）`;
+}
+
+const PLAIN_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+
+/** The first alias, anchor or explicit tag in a YAML tree: none is allowed in frontmatter. */
+function aliasOrTag(node: unknown): Node | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  const n = node as Node & { anchor?: string };
+  if (isAlias(n) || n.anchor || (n.tag && !PLAIN_TAGS.has(n.tag))) return n;
+  if (isMap(n)) {
+    for (const pair of n.items) {
+      const found = aliasOrTag(pair.key) ?? aliasOrTag(pair.value);
+      if (found) return found;
+    }
+  }
+  if (isSeq(n)) for (const item of n.items) {
+    const found = aliasOrTag(item);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Parse an entry's text into frontmatter data and Markdown body, or explain why not. */

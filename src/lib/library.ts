@@ -41,7 +41,7 @@ export function parseCollectionEntry<C extends CollectionName>(collection: C, id
   const parsed = parseEntry(text, file);
   if (Array.isArray(parsed)) return parsed;
   const schema = COLLECTIONS[collection].schema as unknown as z.ZodType<DataOf[C]>;
-  const result = schema.safeParse(parsed.data);
+  const result = schema.safeParse(parsed.data, { reportInput: true });
   if (!result.success) return schemaDiagnostics(result.error, file, parsed.locate);
   return { collection, id, file, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate };
 }
@@ -79,32 +79,53 @@ const TARGET_LABEL: Record<RefTarget, string> = {
   sources: '出处',
 };
 
-/** Every reference resolves, and no two entries of a collection share an id. */
-export function checkReferences(library: Library): Diagnostic[] {
-  const ids = {
+/** The ids each collection holds, and the theme ids: what a reference may point at. */
+export interface KnownIds {
+  reports: ReadonlySet<string>;
+  cases: ReadonlySet<string>;
+  rules: ReadonlySet<string>;
+  themes: ReadonlySet<string>;
+}
+
+export function knownIds(library: Library): KnownIds {
+  return {
     reports: new Set(library.reports.map((e) => e.id)),
     cases: new Set(library.cases.map((e) => e.id)),
     rules: new Set(library.rules.map((e) => e.id)),
     themes: new Set(library.themes.map((t) => t.id)),
   };
-  const resolves = (target: RefTarget, value: string) => {
-    if (target !== 'sources') return ids[target].has(value);
-    const [collection, ...rest] = value.split('/');
-    return (collection === 'reports' || collection === 'rules') && ids[collection].has(rest.join('/'));
-  };
-  const problems: Diagnostic[] = [];
-  const entries: AnyEntry[] = [...library.reports, ...library.cases, ...library.rules];
-  for (const entry of entries) {
-    for (const ref of referencesOf(entry)) {
-      if (resolves(ref.target, ref.value)) continue;
+}
+
+function resolves(ids: KnownIds, target: RefTarget, value: string): boolean {
+  if (target !== 'sources') return ids[target].has(value);
+  const [collection, ...rest] = value.split('/');
+  return (collection === 'reports' || collection === 'rules') && ids[collection].has(rest.join('/'));
+}
+
+/**
+ * The references of one entry that point at nothing. `suggestThemes` may offer
+ * the closest known themes for an unknown one.
+ */
+export function unresolvedReferences(entry: AnyEntry, ids: KnownIds, suggestThemes?: (value: string) => string[]): Diagnostic[] {
+  return referencesOf(entry)
+    .filter((ref) => !resolves(ids, ref.target, ref.value))
+    .map((ref) => {
       const at = entry.locate(ref.path);
-      problems.push(
-        diagnostic(entry.file, 'reference/unresolved', `${TARGET_LABEL[ref.target]}“${ref.value}”不存在`, {
-          ...at,
-          fix: ref.target === 'themes' ? '使用 content/themes.yaml 中的主题编号' : '检查编号是否拼写正确，或先提交被引用的条目',
-        }),
-      );
-    }
-  }
-  return problems;
+      if (ref.target === 'themes') {
+        const close = suggestThemes?.(ref.value) ?? [];
+        const fix = close.length > 0 ? `改用最接近的主题：${close.join('、')}` : '使用 content/themes.yaml 中的主题编号';
+        return diagnostic(entry.file, 'theme/unknown', `主题“${ref.value}”不在主题词表中`, { ...at, fix });
+      }
+      return diagnostic(entry.file, 'reference/unresolved', `${TARGET_LABEL[ref.target]}“${ref.value}”不存在`, {
+        ...at,
+        fix: '检查编号是否拼写正确，或先提交被引用的条目',
+      });
+    });
+}
+
+/** Every reference in the library resolves. */
+export function checkReferences(library: Library): Diagnostic[] {
+  const ids = knownIds(library);
+  const entries: AnyEntry[] = [...library.reports, ...library.cases, ...library.rules];
+  return entries.flatMap((entry) => unresolvedReferences(entry, ids));
 }

@@ -1,6 +1,6 @@
 /** 创新案例: one distinctive innovation, drawn from reports and other documents. */
 import * as z from 'zod';
-import { EntryIdSchema, LineSchema, RegionCodeSchema, ThemeIdSchema, YearSchema, uniqueList } from './fields.ts';
+import { EntryIdSchema, LineSchema, RegionCodeSchema, ThemeRefSchema, YearSchema, uniqueList } from './fields.ts';
 
 /** A figure as the source states it: 23 个委员工作室 → label 委员工作室, value 23, unit 个. */
 export const MetricSchema = z.strictObject({
@@ -30,7 +30,7 @@ export const CaseSchema = z.strictObject({
   /** 年份 the case is filed under (usually the year of its source). */
   year: YearSchema,
   /** 主题: ids from content/themes.yaml. */
-  themes: uniqueList(ThemeIdSchema),
+  themes: uniqueList(ThemeRefSchema),
   /** 摘要, at most 200 characters. */
   summary: LineSchema.max(200, { error: '摘要不超过 200 个字' }),
   /** 出处: the reports or rules it is drawn from. */

@@ -22,6 +22,12 @@ export const IsoDateSchema = z
     error: '不是存在的日期',
   });
 
+/**
+ * A theme named by an entry. Any text is accepted here so that the reference
+ * check can suggest the closest theme for, say, 书香政协 written as a name.
+ */
+export const ThemeRefSchema = z.string().trim().min(1, { error: '主题不能为空' });
+
 /** A four-digit year, stored as text and read as a number. */
 export const YearSchema = z
   .string()

@@ -1,6 +1,6 @@
 /** 经验交流: one speaker's experience report, as published in a source article. */
 import * as z from 'zod';
-import { EntryIdSchema, IsoDateSchema, LineSchema, RegionCodeSchema, ThemeIdSchema, UrlSchema, uniqueList } from './fields.ts';
+import { EntryIdSchema, IsoDateSchema, LineSchema, RegionCodeSchema, ThemeRefSchema, UrlSchema, uniqueList } from './fields.ts';
 
 /** Who gave the report. */
 export const SpeakerSchema = z.strictObject({
@@ -43,7 +43,7 @@ export const ReportSchema = z.strictObject({
   /** 出处. */
   source: SourceSchema,
   /** 主题: ids from content/themes.yaml. */
-  themes: uniqueList(ThemeIdSchema),
+  themes: uniqueList(ThemeRefSchema),
   /** 摘要, at most 200 characters. */
   summary: LineSchema.max(200, { error: '摘要不超过 200 个字' }),
 });

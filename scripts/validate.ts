@@ -1,0 +1,56 @@
+/**
+ * npm run validate [-- <paths…>] [--changed-since <git-ref>] [--format text|github|json] [--report <file>]
+ * Checks contributed content and says, in Chinese, what to fix. Never writes to content/.
+ */
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { changedSince, listContentFiles, loadContext, readInput, referrers } from './lib/validate/load.ts';
+import { buildReport, renderGithub, renderSummary, renderText } from './lib/validate/report.ts';
+import { validateFile } from './lib/validate/validate-file.ts';
+
+const FORMATS = ['text', 'github', 'json'] as const;
+
+function main(): number {
+  const root = process.cwd();
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'changed-since': { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      report: { type: 'string' },
+    },
+  });
+  const format = FORMATS.find((f) => f === values.format);
+  if (!format) {
+    console.error(`--format 只能是 ${FORMATS.join('、')}`);
+    return 2;
+  }
+  const all = listContentFiles(root);
+  let selected: string[];
+  if (positionals.length === 0 && !values['changed-since']) {
+    selected = all;
+  } else {
+    const named = positionals.map((p) => p.replace(/^\.\//, '').split('\\').join('/'));
+    const since = values['changed-since'] ? changedSince(root, values['changed-since']) : { changed: [], deleted: [] };
+    const changed = [...new Set([...named, ...since.changed])];
+    selected = [...new Set([...changed, ...referrers(root, all, [...changed, ...since.deleted])])].sort();
+  }
+  const context = loadContext(root, all);
+  const diagnostics = selected.flatMap((file) => validateFile(readInput(root, file), context));
+  const report = buildReport(selected, diagnostics);
+
+  if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2) + '\n');
+  if (format === 'json') console.log(JSON.stringify(report, null, 2));
+  else if (format === 'github') {
+    console.log(renderGithub(report));
+    if (process.env['GITHUB_STEP_SUMMARY']) appendFileSync(process.env['GITHUB_STEP_SUMMARY'], renderSummary(report));
+  } else console.log(renderText(report));
+  return report.errors > 0 ? 1 : 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 2;
+}

@@ -1,0 +1,26 @@
+/** "How to cite" lines in the style of GB/T 7714-2015 for electronic resources ([EB/OL]). */
+
+export interface Citable {
+  /** 主要责任者: people or organizations, in order. */
+  authors: readonly string[];
+  title: string;
+  /** 出版年 or full date of the work. */
+  published: string | undefined;
+  /** 更新或修改日期 (YYYY-MM-DD). */
+  updated: string;
+  /** 获取和访问路径: the entry's absolute URL. */
+  url: string;
+}
+
+export const PUBLISHER = '政协案例库';
+
+/**
+ * 王吉德. 创新机制提振精神切实破解薄弱问题[EB/OL]. 政协案例库, 2023-05-25(2024-01-02). https://….
+ * The 引用日期 is the reader's to add: a static page cannot know it.
+ */
+export function citeEntry(work: Citable): string {
+  const authors = work.authors.length > 3 ? `${work.authors.slice(0, 3).join(', ')}, 等` : work.authors.join(', ');
+  const head = authors ? `${authors}. ` : '';
+  const when = work.published && work.published !== work.updated ? `${work.published}(${work.updated})` : `(${work.updated})`;
+  return `${head}${work.title}[EB/OL]. ${PUBLISHER}, ${when}. ${work.url}.`;
+}

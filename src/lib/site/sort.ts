@@ -1,0 +1,59 @@
+/** List orders: newest first, and by region in pinyin order (province, then city, then county). */
+import { pinyin } from 'pinyin-pro';
+import { regionPath } from '../regions.ts';
+import type { SiteEntry } from './entries.ts';
+
+const readings = new Map<string, string>();
+
+/** Toneless pinyin with a separator per character, so 安康 (an kang) sorts before 巴 (ba). */
+export function pinyinKey(text: string): string {
+  let key = readings.get(text);
+  if (key === undefined) {
+    key = pinyin(text, { toneType: 'none', type: 'array', v: true }).join(' ').toLowerCase();
+    readings.set(text, key);
+  }
+  return key;
+}
+
+export function comparePinyin(a: string, b: string): number {
+  const ka = pinyinKey(a);
+  const kb = pinyinKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : a.localeCompare(b, 'zh-CN');
+}
+
+/** Newest first; undated entries last; ties by title in pinyin order. */
+export function byDate<T extends Pick<SiteEntry, 'date' | 'title'>>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => {
+    if (a.date !== b.date) {
+      if (a.date === undefined) return 1;
+      if (b.date === undefined) return -1;
+      // Compare on the shared prefix so a case's 2023 sits with 2023-05-25.
+      const n = Math.min(a.date.length, b.date.length);
+      const cmp = b.date.slice(0, n).localeCompare(a.date.slice(0, n));
+      if (cmp !== 0) return cmp;
+    }
+    return comparePinyin(a.title, b.title);
+  });
+}
+
+/** Region names from the province down, as the sort key for one region code. */
+function regionNames(code: string): string[] {
+  return regionPath(code).map((r) => r.name);
+}
+
+export function compareRegions(a: string, b: string): number {
+  const pa = regionNames(a);
+  const pb = regionNames(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const cmp = comparePinyin(pa[i] ?? '', pb[i] ?? '');
+    if (cmp !== 0) return cmp;
+  }
+  return pa.length - pb.length;
+}
+
+/** Grouped by region (pinyin order, a city before its counties), newest first inside a region. */
+export function byRegion<T extends Pick<SiteEntry, 'date' | 'title' | 'region'>>(entries: readonly T[]): { region: string; entries: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) groups.set(entry.region, [...(groups.get(entry.region) ?? []), entry]);
+  return [...groups.keys()].sort(compareRegions).map((region) => ({ region, entries: byDate(groups.get(region) ?? []) }));
+}
