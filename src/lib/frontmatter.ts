@@ -83,6 +83,10 @@ function yamlEngine(capture: { doc?: Document; counter?: LineCounter }) {
     const counter = new LineCounter();
     const doc = parseDocument(source, { schema: 'failsafe', uniqueKeys: true, lineCounter: counter, prettyErrors: false });
     const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem?.code === 'TAG_RESOLVE_FAILED') {
+      const pos = counter.linePos(problem.pos[0]);
+      throw new FrontmatterError('parse/yaml-alias', '文件头不允许使用自定义标签（以 ! 开头的写法）', pos.line, pos.col, '删去 ! 开头的标签，直接写出值');
+    }
     if (problem) {
       const pos = counter.linePos(problem.pos[0]);
       throw new FrontmatterError('parse/yaml', `文件头 YAML 有误：${yamlProblem(problem.code)}`, pos.line, pos.col, '检查缩进、冒号和引号是否成对');
