@@ -4,9 +4,8 @@
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { changedSince, listContentFiles, loadContext, readInput, referrers } from './lib/validate/load.ts';
 import { buildReport, renderGithub, renderSummary, renderText } from './lib/validate/report.ts';
-import { validateFile } from './lib/validate/validate-file.ts';
+import { runValidation } from './lib/validate/run.ts';
 
 const FORMATS = ['text', 'github', 'json'] as const;
 
@@ -25,19 +24,8 @@ function main(): number {
     console.error(`--format 只能是 ${FORMATS.join('、')}`);
     return 2;
   }
-  const all = listContentFiles(root);
-  let selected: string[];
-  if (positionals.length === 0 && !values['changed-since']) {
-    selected = all;
-  } else {
-    const named = positionals.map((p) => p.replace(/^\.\//, '').split('\\').join('/'));
-    const since = values['changed-since'] ? changedSince(root, values['changed-since']) : { changed: [], deleted: [] };
-    const changed = [...new Set([...named, ...since.changed])];
-    selected = [...new Set([...changed, ...referrers(root, all, [...changed, ...since.deleted])])].sort();
-  }
-  const context = loadContext(root, all);
-  const diagnostics = selected.flatMap((file) => validateFile(readInput(root, file), context));
-  const report = buildReport(selected, diagnostics);
+  const { files, diagnostics } = runValidation(root, { paths: positionals, changedSince: values['changed-since'] });
+  const report = buildReport(files, diagnostics);
 
   if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2) + '\n');
   if (format === 'json') console.log(JSON.stringify(report, null, 2));

@@ -318,6 +318,6 @@ describe('validateFile', () => {
   });
 
   test('every rule id it can report has a failing input above', () => {
-    expect(Object.keys(RULES).filter((rule) => !emitted.has(rule) && rule !== 'parse/frontmatter')).toEqual([]);
+    expect(Object.keys(RULES).filter((rule) => !emitted.has(rule) && rule !== 'parse/frontmatter' && !rule.startsWith('pr/'))).toEqual([]);
   });
 });

@@ -1,0 +1,30 @@
+/** Choosing the files to check and checking them: shared by `npm run validate` and the pull-request job. */
+import { changedSince, listContentFiles, loadContext, readInput, referrers } from './load.ts';
+import { validateFile } from './validate-file.ts';
+import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
+
+export interface Selection {
+  /** Files named on the command line. */
+  paths?: readonly string[];
+  /** A git ref: check what changed since it. */
+  changedSince?: string | undefined;
+}
+
+/**
+ * With no paths and no ref, every file under content/; otherwise the named and
+ * changed files plus the entries that refer to them (or to deleted ones).
+ */
+export function selectFiles(root: string, all: readonly string[], selection: Selection): string[] {
+  const paths = (selection.paths ?? []).map((p) => p.replace(/^\.\//, '').split('\\').join('/'));
+  if (paths.length === 0 && !selection.changedSince) return [...all];
+  const since = selection.changedSince ? changedSince(root, selection.changedSince) : { changed: [], deleted: [] };
+  const changed = [...new Set([...paths, ...since.changed])];
+  return [...new Set([...changed, ...referrers(root, all, [...changed, ...since.deleted])])].sort();
+}
+
+export function runValidation(root: string, selection: Selection): { files: string[]; diagnostics: Diagnostic[] } {
+  const all = listContentFiles(root);
+  const files = selectFiles(root, all, selection);
+  const context = loadContext(root, all);
+  return { files, diagnostics: files.flatMap((file) => validateFile(readInput(root, file), context)) };
+}
