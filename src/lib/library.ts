@@ -98,6 +98,7 @@ export function knownIds(library: Library): KnownIds {
 
 function resolves(ids: KnownIds, target: RefTarget, value: string): boolean {
   if (target !== 'sources') return ids[target].has(value);
+  if (/^https?:\/\//.test(value)) return true; // a published page outside the library
   const [collection, ...rest] = value.split('/');
   return (collection === 'reports' || collection === 'rules') && ids[collection].has(rest.join('/'));
 }

@@ -13,12 +13,14 @@ export const MetricSchema = z.strictObject({
 });
 
 /**
- * A reference to the document a case is drawn from, qualified by collection:
- * `reports/2023/xian` or `rules/xian-consultation-rules`.
+ * A reference to the document a case is drawn from: an entry qualified by
+ * collection (`reports/2023/xian`, `rules/xian-xsgzgz`) or a published web page.
  */
 export const SourceRefSchema = z
   .string()
-  .regex(/^(reports|rules)\/[a-z0-9/-]+$/, { error: '出处应写成 reports/<编号> 或 rules/<编号>，例如 reports/2023/xian' });
+  .regex(/^(?:(?:reports|rules)\/[a-z0-9/-]+|https?:\/\/\S+)$/, {
+    error: '出处应写成 reports/<编号>、rules/<编号> 或 https:// 开头的网址，例如 reports/2023/xian',
+  });
 
 export const CaseSchema = z.strictObject({
   /** 案例名称. */

@@ -105,7 +105,7 @@ metrics:
   test('rejects a source that names no collection and a metric value with words', () => {
     expect(errorsOf('cases', CASE.replace('reports/2023/qindu', '2023/qindu').replace('value: "90"', 'value: 九十'))).toMatchInlineSnapshot(`
       [
-        "content/x.md:10:5 错误 [schema/invalid-value] 出处（sources） › 第 1 项：出处应写成 reports/<编号> 或 rules/<编号>，例如 reports/2023/xian。修改方法：按填写指南修改",
+        "content/x.md:10:5 错误 [schema/invalid-value] 出处（sources） › 第 1 项：出处应写成 reports/<编号>、rules/<编号> 或 https:// 开头的网址，例如 reports/2023/xian。修改方法：按填写指南修改",
         "content/x.md:13:12 错误 [schema/invalid-value] 数据（metrics） › 第 1 项 › 数值（value）：数值只能是数字，例如 23 或 1.5。修改方法：按填写指南修改",
       ]
     `);

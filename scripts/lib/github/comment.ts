@@ -37,12 +37,17 @@ export function renderComment(report: PrReport): string {
   const intro = report.errors > 0
     ? '感谢投稿！下面列出的问题改好后，检查会自动重新运行。每一行写明了文件、位置和修改方法；更具体的说明标在“Files changed”页的对应行上。'
     : '感谢投稿！格式检查已通过，编辑会尽快审核。';
-  const rows = report.problems.map((p) => {
+  const shown = report.problems.length;
+  const more = report.errors + report.warnings > shown ? `\n\n另有 ${report.errors + report.warnings - shown} 处未列出，请先修改以上问题。` : '';
+  const table = report.problems.length > 0 ? `\n${problemTable(report.problems)}` : '';
+  return `${COMMENT_MARKER}\n${head}\n\n${intro}\n${table}${more}\n\n<sub>检查的是提交 ${report.headSha.slice(0, 7)}。详细说明见 CONTRIBUTING.md。</sub>\n`;
+}
+
+/** A Markdown table of problems: location from checked numbers and paths, text from the fixed rule templates. */
+export function problemTable(problems: readonly { file: string; line: number; column: number; rule: string; severity: 'error' | 'warning' }[]): string {
+  const rows = problems.map((p) => {
     const rule = RULES[p.rule as RuleId];
     return `| ${p.severity === 'error' ? '错误' : '提醒'} | \`${p.file}\` 第 ${p.line} 行第 ${p.column} 列 | ${rule.title} | ${rule.fix} |`;
   });
-  const shown = report.problems.length;
-  const more = report.errors + report.warnings > shown ? `\n\n另有 ${report.errors + report.warnings - shown} 处未列出，请先修改以上问题。` : '';
-  const table = rows.length > 0 ? ['', '| 级别 | 位置 | 问题 | 修改方法 |', '| --- | --- | --- | --- |', ...rows].join('\n') : '';
-  return `${COMMENT_MARKER}\n${head}\n\n${intro}\n${table}${more}\n\n<sub>检查的是提交 ${report.headSha.slice(0, 7)}。详细说明见 CONTRIBUTING.md。</sub>\n`;
+  return ['| 级别 | 位置 | 问题 | 修改方法 |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
