@@ -1,10 +1,32 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { markdownProcessor } from './src/lib/site/markdown.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.org',
-  base: process.env.BASE_PATH ?? '/',
+  site: process.env.SITE_URL || 'https://example.org',
+  base: process.env.BASE_PATH || '/',
+  outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // MDX is for the site's own pages only (src/pages/*.mdx); contributed Markdown goes through the sanitizing processor.
+  integrations: [mdx({ extendMarkdownConfig: false })],
+  markdown: {
+    processor: markdownProcessor,
+    syntaxHighlight: false,
+  },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its search engine from WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });

@@ -1,0 +1,169 @@
+/**
+ * The search page's script (the only client JS on the site): reads the query
+ * and filters from the URL, asks Pagefind, and renders accessible results.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+import { displayText, makeExcerpt, matchesExactly, prepareQuery, type PreparedQuery } from '../lib/site/search-text.ts';
+import { FILTERS, readState, shorterQueries, writeState, type FilterName, type SearchState } from '../lib/site/search-state.ts';
+
+interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  data(): Promise<PagefindData>;
+}
+type Counts = Record<string, Record<string, number>>;
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Counts>;
+  search(term: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[]; filters: Counts } | null>;
+}
+
+const PAGE = 20;
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+let pagefind: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const url = `${base}pagefind/pagefind.js`;
+    const module = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await module.options({ baseUrl: base, excerptLength: 30 });
+    await module.init();
+    return module;
+  })();
+  return pagefind;
+}
+
+export function startSearchPage(doc: Document): void {
+  const form = doc.querySelector<HTMLFormElement>('#search');
+  const input = doc.querySelector<HTMLInputElement>('#q');
+  const status = doc.querySelector<HTMLElement>('#search-status');
+  const help = doc.querySelector<HTMLElement>('#search-help');
+  const list = doc.querySelector<HTMLOListElement>('#search-results');
+  const more = doc.querySelector<HTMLButtonElement>('#search-more');
+  if (!form || !input || !status || !help || !list || !more) return;
+  const selects = new Map(FILTERS.map(([name]) => [name, form.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)]));
+
+  let state: SearchState = readState(location.search);
+  let run = 0;
+  let pending: { query: PreparedQuery; results: PagefindResult[]; shown: number } | undefined;
+  input.value = state.q;
+
+  const currentState = (): SearchState => {
+    const filters: SearchState['filters'] = {};
+    for (const [name, select] of selects) if (select?.value) filters[name] = select.value;
+    return { q: input.value.trim(), filters };
+  };
+
+  const fillFilters = (counts: Counts) => {
+    for (const [name, select] of selects) {
+      if (!select) continue;
+      const chosen = state.filters[name as FilterName] ?? '';
+      const values = Object.entries(counts[name] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
+      if (chosen && !values.some(([v]) => v === chosen)) values.unshift([chosen, 0]);
+      select.replaceChildren(new Option('全部', ''), ...values.map(([v, n]) => new Option(`${v}（${n}）`, v, false, v === chosen)));
+    }
+  };
+
+  const renderResults = async (query: PreparedQuery, results: PagefindResult[], from: number) => {
+    const batch = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
+    const items = batch.map((d) => {
+      const li = doc.createElement('li');
+      li.setAttribute('data-search-result', '');
+      const title = doc.createElement('a');
+      title.href = d.url;
+      title.textContent = d.meta['title'] ?? d.url;
+      const heading = doc.createElement('h2');
+      heading.append(title);
+      const byline = doc.createElement('p');
+      byline.className = 'byline';
+      byline.textContent = [d.meta['type'], d.meta['region']].filter(Boolean).join(' · ');
+      const excerpt = doc.createElement('p');
+      excerpt.className = 'summary';
+      // makeExcerpt escapes the text and adds only <mark>.
+      excerpt.innerHTML = query.parts.length ? makeExcerpt(d.content, query) : makeExcerpt(displayText(d.content).slice(0, 200), query);
+      li.append(heading, byline, excerpt);
+      return li;
+    });
+    list.append(...items);
+  };
+
+  /** Exact matches first: Pagefind matched every bigram, but the words may be apart. */
+  const rank = async (query: PreparedQuery, results: PagefindResult[]) => {
+    if (!query.parts.length) return results;
+    const head = results.slice(0, 60);
+    const exact = await Promise.all(head.map(async (r) => matchesExactly(displayText((await r.data()).content), query)));
+    return [...head.filter((_, i) => exact[i]), ...head.filter((_, i) => !exact[i]), ...results.slice(60)];
+  };
+
+  const showHelp = async (pf: Pagefind, query: PreparedQuery, filtered: boolean) => {
+    const tips: string[] = [];
+    for (const shorter of shorterQueries(query.text).slice(0, 4)) {
+      const found = await pf.search(prepareQuery(shorter, toSimplified).pagefind);
+      if (found?.results.length) tips.push(`<li><a href="?${new URLSearchParams({ q: shorter })}">${shorter.replace(/[<>&"]/g, '')}</a>（${found.results.length} 条）</li>`);
+    }
+    help.innerHTML =
+      `<p>换个说法试试：用更短的词，或只输入做法的关键字。</p>` +
+      (tips.length ? `<p>这些较短的词有结果：</p><ul>${tips.join('')}</ul>` : '') +
+      (filtered ? `<p>也可以去掉筛选条件再搜索。</p>` : '');
+    help.hidden = false;
+  };
+
+  const search = async (next: SearchState) => {
+    const mine = ++run;
+    state = next;
+    history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+    const pf = await loadPagefind();
+    const query = prepareQuery(state.q, toSimplified);
+    const filtered = Object.keys(state.filters).length > 0;
+    help.hidden = true;
+    if (!query.pagefind && !filtered) {
+      if (mine !== run) return;
+      fillFilters(await pf.filters());
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = state.q ? '请输入汉字、字母或数字。' : '输入几个字开始搜索，或选择筛选条件浏览全部条目。';
+      return;
+    }
+    const response = await pf.search(query.pagefind || null, { filters: state.filters as Record<string, string> });
+    if (mine !== run || !response) return;
+    fillFilters(response.filters);
+    const results = await rank(query, response.results);
+    if (mine !== run) return;
+    list.replaceChildren();
+    pending = { query, results, shown: Math.min(PAGE, results.length) };
+    await renderResults(query, results, 0);
+    more.hidden = results.length <= PAGE;
+    const what = state.q ? `“${query.text}”` : '所选条件';
+    status.textContent = results.length ? `找到 ${results.length} 个与${what}相关的条目。` : `没有找到与${what}相关的条目。`;
+    if (!results.length) await showHelp(pf, query, filtered);
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void search(currentState());
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(currentState()), 300);
+  });
+  for (const select of selects.values()) select?.addEventListener('change', () => void search(currentState()));
+  more.addEventListener('click', async () => {
+    if (!pending) return;
+    const from = pending.shown;
+    await renderResults(pending.query, pending.results, from);
+    pending.shown = Math.min(from + PAGE, pending.results.length);
+    more.hidden = pending.shown >= pending.results.length;
+    list.querySelectorAll<HTMLAnchorElement>('[data-search-result] a')[from]?.focus();
+  });
+  status.textContent = '正在载入搜索……';
+  void search(state).catch(() => {
+    status.textContent = '搜索暂时无法使用。可以按主题、地区或年份浏览。';
+  });
+}
