@@ -35,14 +35,14 @@ function regionsOf(files: readonly string[]): string[] {
   });
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({ options: { report: { type: 'string', default: 'pr-report.json' } } });
   const base = env('BASE_SHA');
   const changed = execFileSync('git', ['diff', '--name-only', '--no-renames', `${base}...HEAD`], { encoding: 'utf8' }).split('\n').filter(Boolean);
   const labels = JSON.parse(process.env['PR_LABELS'] ?? '[]') as unknown;
   const labelNames = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
 
-  const { files, diagnostics } = runValidation(process.cwd(), { changedSince: base });
+  const { files, diagnostics } = await runValidation(process.cwd(), { changedSince: base });
   const all = [...scopeProblems(changed, labelNames), ...diagnostics];
   const summary = buildReport(files, all);
   console.log(renderGithub(summary));
@@ -59,9 +59,10 @@ function main(): number {
   return summary.errors > 0 ? 1 : 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 2;
-}
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+  },
+);

@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   }
   writeAll(dirname(file.path), [{ name: basename(file.path), content: file.content }], false);
   console.log(`已创建 ${file.path}，请补写正文。检查结果：`);
-  const { diagnostics } = runValidation(process.cwd(), { paths: [file.path] });
+  const { diagnostics } = await runValidation(process.cwd(), { paths: [file.path] });
   for (const d of diagnostics) console.log(formatDiagnostic(d));
   if (diagnostics.length === 0) console.log('没有发现问题。');
   return 0;

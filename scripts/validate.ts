@@ -9,7 +9,7 @@ import { runValidation } from './lib/validate/run.ts';
 
 const FORMATS = ['text', 'github', 'json'] as const;
 
-function main(): number {
+async function main(): Promise<number> {
   const root = process.cwd();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -24,7 +24,7 @@ function main(): number {
     console.error(`--format 只能是 ${FORMATS.join('、')}`);
     return 2;
   }
-  const { files, diagnostics } = runValidation(root, { paths: positionals, changedSince: values['changed-since'] });
+  const { files, diagnostics } = await runValidation(root, { paths: positionals, changedSince: values['changed-since'] });
   const report = buildReport(files, diagnostics);
 
   if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2) + '\n');
@@ -36,9 +36,10 @@ function main(): number {
   return report.errors > 0 ? 1 : 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 2;
-}
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+  },
+);

@@ -4,8 +4,26 @@
  * full-width punctuation (GB/T 15834).
  */
 import * as OpenCC from 'opencc-js/t2cn';
+import { allRegions } from './regions.ts';
 
-const toCn = OpenCC.Converter({ from: 't', to: 'cn' });
+const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/**
+ * Place names that are already simplified but that OpenCC would change
+ * (乾县 would become 干县): they pass through conversion untouched.
+ */
+const PROTECTED_NAMES = allRegions()
+  .map((r) => r.name)
+  .filter((name) => convert(name) !== name);
+const PROTECTED = PROTECTED_NAMES.length > 0 ? new RegExp(`(${PROTECTED_NAMES.join('|')})`, 'u') : undefined;
+
+function toCn(text: string): string {
+  if (!PROTECTED) return convert(text);
+  return text
+    .split(PROTECTED)
+    .map((part, i) => (i % 2 === 1 ? part : convert(part)))
+    .join('');
+}
 
 const HAN = '\\p{Script=Han}';
 /** Characters that make a position "Chinese": Han plus full-width punctuation. */
@@ -70,6 +88,14 @@ export interface TextProblem {
   column: number;
   found: string;
   suggestion: string;
+}
+
+/** Whether any line of the text has damage `findTextProblems` would report (one pass over the whole text). */
+export function hasTextProblems(text: string): boolean {
+  PINYIN_READING.lastIndex = 0;
+  const reading = PINYIN_READING.test(text);
+  PINYIN_READING.lastIndex = 0;
+  return reading || toSimplified(text) !== text || fullWidthPunctuation(text) !== text;
 }
 
 /** Damage that `normalizeChinese` would repair, one problem per kind, with the corrected line. */

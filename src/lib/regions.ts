@@ -30,6 +30,8 @@ function buildIndex(): Map<string, Region> {
   const index = new Map<string, Region>();
   const visit = (nodes: DivisionNode[], depth: number, parent?: string) => {
     for (const node of nodes) {
+      // Towns under cities without counties (东莞、中山) carry 9-digit codes; GB/T 2260 stops at counties.
+      if (node.code.length > 6) continue;
       const code = node.code.padEnd(6, '0');
       const level = LEVELS[depth] ?? 'county';
       const region: Region = parent ? { code, name: node.name, level, parent } : { code, name: node.name, level };
@@ -77,6 +79,11 @@ export function cityOf(code: string): Region | undefined {
 /** Every division whose official name is exactly `name` (names repeat across provinces). */
 export function findRegionsByName(name: string): Region[] {
   return [...regions.values()].filter((r) => r.name === name);
+}
+
+/** Every division in the table, provinces first. */
+export function allRegions(): Region[] {
+  return [...regions.values()];
 }
 
 /** The province code (first two digits, padded) of a six-digit code. */

@@ -47,3 +47,10 @@ describe('findTextProblems', () => {
     ]);
   });
 });
+
+describe('toSimplified', () => {
+  test('leaves place names such as 乾县 alone while converting the text around them', async () => {
+    const { toSimplified } = await import('../../src/lib/chinese-text.ts');
+    expect(toSimplified('乾县政協')).toBe('乾县政协');
+  });
+});

@@ -1,19 +1,21 @@
 import { describe, expect, test } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { readThemes } from '../../src/lib/safe-yaml.ts';
-import type { ValidationContext } from '../../scripts/lib/validate/context.ts';
+import { slugIndex, type ValidationContext } from '../../scripts/lib/validate/context.ts';
 import { RULES } from '../../scripts/lib/validate/rules.ts';
 import { validateFile } from '../../scripts/lib/validate/validate-file.ts';
 
 const themes = readThemes('content/themes.yaml');
 const SOURCE = '以界别为依托，建设23个委员工作室。组建29个界别委员参加的“委员宣讲团”。';
+const ids = {
+  reports: new Set(['2023/xian']),
+  cases: new Set(['2023/xian-member-studios', '2022/xian-lectures']),
+  rules: new Set(['xian-xsgzgz']),
+  themes: new Set(themes.map((t) => t.id)),
+};
 const context: ValidationContext = {
-  ids: {
-    reports: new Set(['2023/xian']),
-    cases: new Set(['2023/xian-member-studios', '2022/xian-lectures']),
-    rules: new Set(['xian-xsgzgz']),
-    themes: new Set(themes.map((t) => t.id)),
-  },
+  ids,
+  idsBySlug: slugIndex(ids),
   themes,
   entryText: (collection, id) => (collection === 'reports' && id === '2023/xian' ? SOURCE : undefined),
 };

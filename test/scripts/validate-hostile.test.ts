@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readThemes } from '../../src/lib/safe-yaml.ts';
-import type { ValidationContext } from '../../scripts/lib/validate/context.ts';
+import { slugIndex, type ValidationContext } from '../../scripts/lib/validate/context.ts';
 import { validateFile } from '../../scripts/lib/validate/validate-file.ts';
 
 const themes = readThemes('content/themes.yaml');
+const ids = { reports: new Set(['2023/xian']), cases: new Set<string>(), rules: new Set<string>(), themes: new Set(themes.map((t) => t.id)) };
 const context: ValidationContext = {
-  ids: { reports: new Set(['2023/xian']), cases: new Set(), rules: new Set(), themes: new Set(themes.map((t) => t.id)) },
+  ids,
+  idsBySlug: slugIndex(ids),
   themes,
   entryText: () => '',
 };

@@ -9,6 +9,25 @@ export interface ValidationContext {
   themes: readonly Theme[];
   /** Body text of another entry (for figure checks), read on demand. */
   entryText(collection: CollectionName, id: string): string | undefined;
+  /** Ids of a collection by their last segment (the file name), built once. */
+  idsBySlug(collection: CollectionName): ReadonlyMap<string, string[]>;
+}
+
+/** An `idsBySlug` over known ids, computed on first use per collection. */
+export function slugIndex(ids: KnownIds): ValidationContext['idsBySlug'] {
+  const built = new Map<CollectionName, Map<string, string[]>>();
+  return (collection) => {
+    let index = built.get(collection);
+    if (!index) {
+      index = new Map();
+      for (const id of ids[collection]) {
+        const slug = id.split('/').at(-1) ?? id;
+        index.set(slug, [...(index.get(slug) ?? []), id]);
+      }
+      built.set(collection, index);
+    }
+    return index;
+  };
 }
 
 /**

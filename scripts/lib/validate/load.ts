@@ -4,7 +4,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readThemes } from '../../../src/lib/safe-yaml.ts';
 import type { CollectionName } from '../../../src/schemas/index.ts';
-import type { ValidationContext } from './context.ts';
+import { slugIndex, type ValidationContext } from './context.ts';
 import type { FileInput } from './validate-file.ts';
 
 const COLLECTIONS: CollectionName[] = ['reports', 'cases', 'rules'];
@@ -14,9 +14,9 @@ export function listContentFiles(root: string): string[] {
   return COLLECTIONS.flatMap((collection) => {
     const base = join(root, 'content', collection);
     if (!existsSync(base)) return [];
-    return readdirSync(base, { recursive: true, encoding: 'utf8' })
-      .filter((name) => !lstatSync(join(base, name)).isDirectory())
-      .map((name) => `content/${collection}/${name.split(sep).join('/')}`);
+    return readdirSync(base, { recursive: true, withFileTypes: true })
+      .filter((entry) => !entry.isDirectory())
+      .map((entry) => `content/${collection}/${relative(base, join(entry.parentPath, entry.name)).split(sep).join('/')}`);
   }).sort();
 }
 
@@ -35,8 +35,10 @@ export function loadContext(root: string, files: readonly string[]): ValidationC
   }
   const themes = readThemes(join(root, 'content', 'themes.yaml'));
   const cache = new Map<string, string | undefined>();
+  const known = { ...ids, themes: new Set(themes.map((t) => t.id)) };
   return {
-    ids: { ...ids, themes: new Set(themes.map((t) => t.id)) },
+    ids: known,
+    idsBySlug: slugIndex(known),
     themes,
     entryText(collection, id) {
       const file = join(root, 'content', collection, `${id}.md`);

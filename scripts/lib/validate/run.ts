@@ -1,6 +1,8 @@
 /** Choosing the files to check and checking them: shared by `npm run validate` and the pull-request job. */
 import { changedSince, listContentFiles, loadContext, readInput, referrers } from './load.ts';
 import { validateFile } from './validate-file.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
 
 export interface Selection {
@@ -22,9 +24,29 @@ export function selectFiles(root: string, all: readonly string[], selection: Sel
   return [...new Set([...changed, ...referrers(root, all, [...changed, ...since.deleted])])].sort();
 }
 
-export function runValidation(root: string, selection: Selection): { files: string[]; diagnostics: Diagnostic[] } {
+/** Below this many files one thread is faster than starting workers. */
+const PARALLEL_FROM = 1500;
+
+function inWorkers(root: string, all: readonly string[], files: readonly string[], threads: number): Promise<Diagnostic[]> {
+  const share = Math.ceil(files.length / threads);
+  const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * share, (i + 1) * share));
+  return Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise<Diagnostic[]>((resolve, reject) => {
+          const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { root, all, files: chunk } });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
+    ),
+  ).then((parts) => parts.flat());
+}
+
+export async function runValidation(root: string, selection: Selection): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   const all = listContentFiles(root);
   const files = selectFiles(root, all, selection);
+  const threads = Math.min(availableParallelism(), 4);
+  if (files.length >= PARALLEL_FROM && threads > 1) return { files, diagnostics: await inWorkers(root, all, files, threads) };
   const context = loadContext(root, all);
   return { files, diagnostics: files.flatMap((file) => validateFile(readInput(root, file), context)) };
 }

@@ -9,7 +9,7 @@ import { parseCollectionEntry, unresolvedReferences } from '../../../src/lib/lib
 import { closestThemes, type ValidationContext } from './context.ts';
 import { caseSectionCheck, duplicateSlugCheck, figureCheck, regionCheck, yearFolderCheck } from './checks/entry.ts';
 import { locate } from './checks/location.ts';
-import { markdownChecks } from './checks/markdown.ts';
+import { markdownChecks, parseBody } from './checks/markdown.ts';
 import { textChecks } from './checks/text.ts';
 
 export interface FileInput {
@@ -32,13 +32,14 @@ export function validateFile(input: FileInput, context: ValidationContext): Diag
   // A union collection yields Entry<union>; each entry is of exactly one collection.
   const entry = parseCollectionEntry(located.collection, located.id, input.file, text) as AnyEntry | Diagnostic[];
   if (Array.isArray(entry)) return [...problems, ...entry].sort(byPosition);
+  const tree = parseBody(entry.body);
   problems.push(
-    ...markdownChecks(input.file, entry.body, entry.bodyLine),
+    ...markdownChecks(input.file, tree, entry.bodyLine),
     ...unresolvedReferences(entry, context.ids, (value) => closestThemes(value, context.themes)),
     ...yearFolderCheck(entry, located.year),
     ...regionCheck(entry),
     ...caseSectionCheck(entry),
-    ...figureCheck(entry, context),
+    ...figureCheck(entry, context, tree),
     ...duplicateSlugCheck(entry, context),
   );
   return problems.sort(byPosition);

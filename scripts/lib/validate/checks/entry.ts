@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts'
 import type { AnyEntry } from '../../../../src/lib/library.ts';
 import { getRegion } from '../../../../src/lib/regions.ts';
 import { shortRegionName } from '../../../../src/lib/slug.ts';
+import type { Root } from 'mdast';
 import { proseOf } from './markdown.ts';
 import { REQUIRED_CASE_SECTIONS } from '../../../../src/schemas/case.ts';
 import type { ValidationContext } from '../context.ts';
@@ -40,7 +41,7 @@ export function caseSectionCheck(entry: AnyEntry): Diagnostic[] {
 }
 
 /** Every figure a case states can be found in one of its sources (a warning: the editor decides). */
-export function figureCheck(entry: AnyEntry, context: ValidationContext): Diagnostic[] {
+export function figureCheck(entry: AnyEntry, context: ValidationContext, tree: Root | undefined): Diagnostic[] {
   if (entry.collection !== 'cases') return [];
   const sources = entry.data.sources
     .map((ref) => {
@@ -50,7 +51,7 @@ export function figureCheck(entry: AnyEntry, context: ValidationContext): Diagno
     .join('\n');
   const appears = (figure: string) => new RegExp(`(?<![\\d.])${figure.replace('.', '\\.')}(?![\\d.])`).test(sources);
   const problems: Diagnostic[] = [];
-  for (const { text, line, column } of proseOf(entry.body)) {
+  for (const { text, line, column } of proseOf(entry.body, tree)) {
     for (const m of text.matchAll(/(?<![\d.])\d{1,10}(?:\.\d+)?(?![\d.])/g)) {
       if (!appears(m[0])) {
         problems.push(
@@ -81,8 +82,8 @@ export function figureCheck(entry: AnyEntry, context: ValidationContext): Diagno
 /** Another entry of the collection uses the same file name in another year folder. */
 export function duplicateSlugCheck(entry: AnyEntry, context: ValidationContext): Diagnostic[] {
   if (entry.collection === 'rules') return [];
-  const slug = entry.id.split('/').at(-1);
-  const others = [...context.ids[entry.collection]].filter((id) => id !== entry.id && id.split('/').at(-1) === slug);
+  const slug = entry.id.split('/').at(-1) ?? '';
+  const others = (context.idsBySlug(entry.collection).get(slug) ?? []).filter((id) => id !== entry.id);
   return others.length === 0
     ? []
     : [diagnostic(entry.file, 'id/duplicate', `编号“${slug}”已被 ${others.join('、')} 使用`, { fix: '换一个文件名，例如在末尾加上地区或做法的拼音' })];

@@ -1,6 +1,6 @@
 /** The Markdown body may hold text, headings, lists, tables and ordinary links — no HTML, no script URLs. */
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -17,10 +17,25 @@ function walk(node: Nodes, visit: (node: Nodes) => void): void {
   if ('children' in node) for (const child of node.children) walk(child as Nodes, visit);
 }
 
-export function markdownChecks(file: string, body: string, bodyLine: number): Diagnostic[] {
+/**
+ * Raw HTML needs a `<` and every kind of link a `[` or `<` (GFM's bare-URL
+ * autolinks only take http, https, www and e-mail): without them a body is
+ * plain prose and need not be parsed.
+ */
+export function isPlainProse(body: string): boolean {
+  return !/[<[`&\\]/.test(body);
+}
+
+/** The parsed body, or undefined for plain prose. */
+export function parseBody(body: string): Root | undefined {
+  return isPlainProse(body) ? undefined : fromMarkdown(body);
+}
+
+export function markdownChecks(file: string, tree: Root | undefined, bodyLine: number): Diagnostic[] {
   const problems: Diagnostic[] = [];
+  if (!tree) return problems;
   const at = (node: Nodes) => ({ line: (node.position?.start.line ?? 1) + bodyLine - 1, column: node.position?.start.column ?? 1 });
-  walk(fromMarkdown(body), (node) => {
+  walk(tree, (node) => {
     if (node.type === 'html') {
       const script = /<\s*script/i.test(node.value);
       problems.push(
@@ -43,9 +58,10 @@ export function markdownChecks(file: string, body: string, bodyLine: number): Di
 }
 
 /** The text a reader sees, node by node with its position (HTML, URLs and code left out). */
-export function proseOf(body: string): { text: string; line: number; column: number }[] {
+export function proseOf(body: string, tree: Root | undefined): { text: string; line: number; column: number }[] {
+  if (!tree) return body.split('\n').map((text, i) => ({ text, line: i + 1, column: 1 }));
   const found: { text: string; line: number; column: number }[] = [];
-  walk(fromMarkdown(body), (node) => {
+  walk(tree, (node) => {
     if (node.type === 'text') found.push({ text: node.value, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   });
   return found;

@@ -1,5 +1,5 @@
 /** Line-by-line checks of a file's text: scraping damage, personal data, secrecy markings. */
-import { findTextProblems } from '../../../../src/lib/chinese-text.ts';
+import { findTextProblems, hasTextProblems } from '../../../../src/lib/chinese-text.ts';
 import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
 
 const DAMAGE_MESSAGE = {
@@ -22,9 +22,14 @@ const SECRECY = /内部资料|绝密|机密|秘密/gu;
 
 export function textChecks(file: string, text: string): Diagnostic[] {
   const problems: Diagnostic[] = [];
+  const damaged = hasTextProblems(text);
+  const digits = /\d{11}/.test(text);
+  const secret = SECRECY.test(text);
+  SECRECY.lastIndex = 0;
+  if (!damaged && !digits && !secret) return problems;
   text.split('\n').forEach((line, i) => {
     const at = (column: number) => ({ line: i + 1, column });
-    for (const problem of findTextProblems(line)) {
+    for (const problem of damaged ? findTextProblems(line) : []) {
       const { rule, what } = DAMAGE_MESSAGE[problem.kind];
       problems.push(
         diagnostic(file, rule, `${what}：“${problem.found}”`, {

@@ -1,0 +1,80 @@
+/**
+ * Deterministic synthetic libraries for benchmarks: entries assembled from the
+ * seed reports' own sentences, spread over real GB/T 2260 regions and years,
+ * written so that they pass validation.
+ */
+import { stringify } from 'yaml';
+import { regionPath, type Region } from '../../../src/lib/regions.ts';
+import { allRegions } from '../../../src/lib/regions.ts';
+import { suggestThemes } from '../../../src/lib/themes.ts';
+import type { Theme } from '../../../src/schemas/theme.ts';
+
+/** mulberry32: a small, fast, seedable generator. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticFile {
+  path: string;
+  content: string;
+}
+
+export interface Vocabulary {
+  /** Sentences of the seed reports, each ending in 。 */
+  sentences: string[];
+  /** Measure headings of the seed reports. */
+  headings: string[];
+  themes: readonly Theme[];
+}
+
+export function vocabularyFrom(reportBodies: readonly string[], themes: readonly Theme[]): Vocabulary {
+  const text = reportBodies.join('\n');
+  const sentences = [...new Set(text.match(/[^。\n#]+。/gu) ?? [])].map((s) => s.trim()).filter((s) => s.length >= 12 && !/[《》]/.test(s));
+  const headings = [...new Set(text.match(/^## .+$/gmu) ?? [])].map((h) => h.slice(3).replace(/^[一二三四五六七八九十]+、/, ''));
+  return { sentences, headings, themes };
+}
+
+const yaml = (data: unknown) => stringify(data, { version: '1.1', lineWidth: 0 });
+
+/** `count` entries: about one report for every eight cases, and a rule for every twenty. */
+export function syntheticLibrary(count: number, vocabulary: Vocabulary, seed = 2023): SyntheticFile[] {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const counties = allRegions().filter((r) => r.level === 'county' && regionPath(r.code).length === 3);
+  const sentences = (n: number) => Array.from({ length: n }, () => pick(vocabulary.sentences)).join('');
+  const files: SyntheticFile[] = [];
+  const reports: { id: string; region: Region; body: string; organization: string }[] = [];
+  for (let i = 0; files.length < count; i++) {
+    const region = pick(counties);
+    const year = 2015 + (i % 11);
+    const organization = `${region.name}政协`;
+    if (i % 9 === 0 || reports.length === 0) {
+      const id = `${year}/r${i}`;
+      const body = Array.from({ length: 4 }, (_, k) => `## ${k + 1}、${pick(vocabulary.headings)}\n\n${sentences(3 + Math.floor(next() * 4))}`).join('\n\n');
+      const themes = suggestThemes(body, vocabulary.themes);
+      const data = { title: pick(vocabulary.headings).slice(0, 40), speaker: { name: '某某', role: '政协主席' }, organization, region: region.code, date: `${year}-0${1 + (i % 9)}-1${i % 10}`, source: { publisher: '各界新闻网', published: `${year}-0${1 + (i % 9)}-1${i % 10}` }, themes: themes.length > 0 ? themes : ['institution-building'], summary: sentences(1).slice(0, 190) };
+      files.push({ path: `content/reports/${id}.md`, content: `---\n${yaml(data)}---\n\n${body}\n` });
+      reports.push({ id, region, body, organization });
+    } else if (i % 20 === 1) {
+      const report = pick(reports);
+      const data = { title: `${pick(vocabulary.headings).slice(0, 20)}工作规则`, issuers: [report.organization], region: report.region.code, status: '未知', mentionedIn: [report.id] };
+      files.push({ path: `content/rules/rule-${i}.md`, content: `---\n${yaml(data)}---\n\n全文暂缺。\n` });
+    } else {
+      const report = pick(reports);
+      const from = report.body.match(/[^。\n#]+。/gu) ?? [];
+      const section = () => Array.from({ length: 2 }, () => pick(from)).join('').replace(/^\s*\d+、/, '');
+      const body = `## 背景\n\n${section()}\n\n## 做法\n\n${section()}\n\n## 成效\n\n${section()}\n\n## 启示\n\n${section()}\n`;
+      const themes = suggestThemes(body, vocabulary.themes);
+      const data = { title: pick(vocabulary.headings).slice(0, 50), region: report.region.code, organization: report.organization, year: report.id.slice(0, 4), themes: themes.length > 0 ? themes : ['institution-building'], summary: section().slice(0, 190), sources: [`reports/${report.id}`] };
+      files.push({ path: `content/cases/${report.id.slice(0, 4)}/c${i}.md`, content: `---\n${yaml(data)}---\n\n${body}` });
+    }
+  }
+  return files;
+}
