@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
+    // Builds the site once (npm run build) and serves it for the browser tests in test/site/.
+    globalSetup: ['test/site/global-setup.ts'],
   },
 });

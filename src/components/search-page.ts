@@ -8,10 +8,12 @@ import { FILTERS, readState, shorterQueries, writeState, type FilterName, type S
 
 interface PagefindData {
   url: string;
+  filters: Record<string, string[]>;
   content: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
+  id: string;
   data(): Promise<PagefindData>;
 }
 type Counts = Record<string, Record<string, number>>;
@@ -33,6 +35,8 @@ function loadPagefind(): Promise<Pagefind> {
     const module = (await import(/* @vite-ignore */ url)) as Pagefind;
     await module.options({ baseUrl: base, excerptLength: 30 });
     await module.init();
+    // Loads every filter's index, so that each search reports counts for all filters.
+    await module.filters();
     return module;
   })();
   return pagefind;
@@ -92,18 +96,42 @@ export function startSearchPage(doc: Document): void {
     list.append(...items);
   };
 
+  /**
+   * Pagefind ignores query words it has never indexed, so 委员工作室量子计算 would
+   * find every 委员工作室. Keep only pages that match each word on its own.
+   */
+  const searchAll = async (pf: Pagefind, query: PreparedQuery, filters: Record<string, string>) => {
+    const response = await pf.search(query.pagefind || null, { filters });
+    if (!response) return undefined;
+    const words = query.pagefind.split(' ').filter(Boolean);
+    if (words.length < 2) return response;
+    const each = await Promise.all(words.map((w) => pf.search(w, { filters })));
+    const sets = each.map((r) => new Set(r?.results.map((x) => x.id)));
+    const results = response.results.filter((r) => sets.every((s) => s.has(r.id)));
+    if (results.length === response.results.length) return response;
+    // Pagefind's counts included the dropped pages: count the kept ones.
+    const counts: Counts = {};
+    for (const data of await Promise.all(results.map((r) => r.data()))) {
+      for (const [name, values] of Object.entries(data.filters)) {
+        for (const value of values) (counts[name] ??= {})[value] = (counts[name]?.[value] ?? 0) + 1;
+      }
+    }
+    return { results, filters: counts };
+  };
+
   /** Exact matches first: Pagefind matched every bigram, but the words may be apart. */
   const rank = async (query: PreparedQuery, results: PagefindResult[]) => {
     if (!query.parts.length) return results;
-    const head = results.slice(0, 60);
+    // Only the first page: its fragments are loaded anyway to show it.
+    const head = results.slice(0, PAGE);
     const exact = await Promise.all(head.map(async (r) => matchesExactly(displayText((await r.data()).content), query)));
-    return [...head.filter((_, i) => exact[i]), ...head.filter((_, i) => !exact[i]), ...results.slice(60)];
+    return [...head.filter((_, i) => exact[i]), ...head.filter((_, i) => !exact[i]), ...results.slice(PAGE)];
   };
 
   const showHelp = async (pf: Pagefind, query: PreparedQuery, filtered: boolean) => {
     const tips: string[] = [];
     for (const shorter of shorterQueries(query.text).slice(0, 4)) {
-      const found = await pf.search(prepareQuery(shorter, toSimplified).pagefind);
+      const found = await searchAll(pf, prepareQuery(shorter, toSimplified), {});
       if (found?.results.length) tips.push(`<li><a href="?${new URLSearchParams({ q: shorter })}">${shorter.replace(/[<>&"]/g, '')}</a>（${found.results.length} 条）</li>`);
     }
     help.innerHTML =
@@ -117,6 +145,15 @@ export function startSearchPage(doc: Document): void {
     const mine = ++run;
     state = next;
     history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+    list.setAttribute('aria-busy', 'true');
+    try {
+      await update(mine);
+    } finally {
+      if (mine === run) list.setAttribute('aria-busy', 'false');
+    }
+  };
+
+  const update = async (mine: number) => {
     const pf = await loadPagefind();
     const query = prepareQuery(state.q, toSimplified);
     const filtered = Object.keys(state.filters).length > 0;
@@ -129,7 +166,7 @@ export function startSearchPage(doc: Document): void {
       status.textContent = state.q ? '请输入汉字、字母或数字。' : '输入几个字开始搜索，或选择筛选条件浏览全部条目。';
       return;
     }
-    const response = await pf.search(query.pagefind || null, { filters: state.filters as Record<string, string> });
+    const response = await searchAll(pf, query, state.filters as Record<string, string>);
     if (mine !== run || !response) return;
     fillFilters(response.filters);
     const results = await rank(query, response.results);

@@ -1,0 +1,52 @@
+/** Debian's chromium driven by playwright-core, for the browser tests. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Absolute URL of a path on the served site: siteUrl('cases/') → http://127.0.0.1:<port>/casebook/cases/ */
+export function siteUrl(path = ''): string {
+  return inject('siteUrl') + path.replace(/^\/+/, '');
+}
+
+/** Open the search page with a query string and wait until the search has finished; returns the status line. */
+export async function searchFor(page: Page, params: Record<string, string>): Promise<string> {
+  await page.goto(siteUrl(`search/?${new URLSearchParams(params)}`));
+  await page.locator('#search-results[aria-busy="false"]').waitFor({ state: 'attached', timeout: 15_000 });
+  return (await page.locator('#search-status').textContent()) ?? '';
+}
+
+/** Every result link, clicking 显示更多 until all results are shown. */
+export async function allResultLinks(page: Page): Promise<string[]> {
+  const more = page.locator('#search-more');
+  for (let i = 0; i < 50 && (await more.isVisible()); i++) {
+    const before = await page.locator('[data-search-result]').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-result]').length > n, before);
+  }
+  return page.locator('[data-search-result] a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** Type a query into the open search page and submit it, without reloading; returns the status line. */
+export async function searchInPage(page: Page, query: string): Promise<string> {
+  await page.fill('#q', query);
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(
+    (q) => new URLSearchParams(location.search).get('q') === q && document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false',
+    query,
+  );
+  return (await page.locator('#search-status').textContent()) ?? '';
+}
