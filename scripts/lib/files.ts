@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
  * Write every file or none: refuse when any target exists (unless `force`),
  * stage each file beside its target, then rename them into place.
  */
-export function writeAll(dir: string, files: readonly { name: string; content: string }[], force: boolean): string[] {
+export function writeAll(dir: string, files: readonly { name: string; content: string | Uint8Array }[], force: boolean): string[] {
   const targets = files.map((f) => join(dir, f.name));
   const existing = targets.filter((t) => existsSync(t));
   if (existing.length > 0 && !force) {

@@ -7,19 +7,8 @@ import { stringify } from 'yaml';
 import { regionPath, type Region } from '../../../src/lib/regions.ts';
 import { allRegions } from '../../../src/lib/regions.ts';
 import { suggestThemes } from '../../../src/lib/themes.ts';
+import { random } from '../random.ts';
 import type { Theme } from '../../../src/schemas/theme.ts';
-
-/** mulberry32: a small, fast, seedable generator. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticFile {
   path: string;

@@ -10,6 +10,8 @@ export interface Selection {
   paths?: readonly string[];
   /** A git ref: check what changed since it. */
   changedSince?: string | undefined;
+  /** Only the files under this folder (e.g. `content/cases/2023/`), nothing that refers to them. */
+  folder?: string;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface Selection {
  * changed files plus the entries that refer to them (or to deleted ones).
  */
 export function selectFiles(root: string, all: readonly string[], selection: Selection): string[] {
+  if (selection.folder) return all.filter((f) => f.startsWith(selection.folder as string));
   const paths = (selection.paths ?? []).map((p) => p.replace(/^\.\//, '').split('\\').join('/'));
   if (paths.length === 0 && !selection.changedSince) return [...all];
   const since = selection.changedSince ? changedSince(root, selection.changedSince) : { changed: [], deleted: [] };

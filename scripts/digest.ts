@@ -1,0 +1,54 @@
+/**
+ * npm run digest -- --year <YYYY> [--out <dir>]
+ * Compiles the year's innovation cases into content/digests/<year>.md and
+ * digest-<year>.docx (or both into <dir>). Writes nothing if any case of the
+ * year is invalid or any reference unresolved.
+ */
+import { parseArgs } from 'node:util';
+import { formatDiagnostic } from '../src/lib/diagnostics.ts';
+import { writeAll } from './lib/files.ts';
+import { readLibrary } from './lib/read-library.ts';
+import { compileDigest } from './lib/digest/compile.ts';
+import { digestDocx } from './lib/digest/docx.ts';
+import { runValidation } from './lib/validate/run.ts';
+import { siteUrl } from './lib/site-url.ts';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { year: { type: 'string' }, out: { type: 'string' } } });
+  if (!values.year || !/^\d{4}$/.test(values.year)) {
+    console.error('用法：npm run digest -- --year <年份> [--out <目录>]');
+    return 2;
+  }
+  const year = Number(values.year);
+  const { diagnostics } = await runValidation(process.cwd(), { paths: [], changedSince: undefined, folder: `content/cases/${year}/` });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const { library, diagnostics: unreadable } = readLibrary('content');
+  const blocking = [...errors, ...unreadable.filter((d) => d.file.startsWith(`content/cases/${year}/`))];
+  if (blocking.length > 0) {
+    for (const d of blocking) console.error(formatDiagnostic(d));
+    console.error(`\n${year} 年的案例有 ${blocking.length} 个错误，未写入任何文件。`);
+    return 1;
+  }
+  const compiled = compileDigest(library, year);
+  if (Array.isArray(compiled)) {
+    for (const d of compiled) console.error(formatDiagnostic(d));
+    return 1;
+  }
+  const docx = await digestDocx(compiled.model, { siteUrl: siteUrl() });
+  const dir = values.out ?? 'content/digests';
+  const written = writeAll(dir, [
+    { name: `${year}.md`, content: compiled.markdown },
+    { name: `digest-${year}.docx`, content: docx },
+  ], true);
+  console.log(`汇编 ${compiled.model.cases.length} 个案例（${compiled.model.sections.length} 个主题、${compiled.model.regions.length} 个设区的市）：`);
+  for (const file of written) console.log(`写入 ${file}`);
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);

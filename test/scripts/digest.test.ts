@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, test } from 'vitest';
+import type { Entry, Library } from '../../src/lib/library.ts';
+import { readThemes } from '../../src/lib/safe-yaml.ts';
+import { caseHeadings, compileDigest } from '../../scripts/lib/digest/compile.ts';
+import { digestDocx } from '../../scripts/lib/digest/docx.ts';
+import { readLibrary } from '../../scripts/lib/read-library.ts';
+
+const { library } = readLibrary('content');
+
+function documentText(docx: Uint8Array): string {
+  const xml = strFromU8(unzipSync(docx)['word/document.xml'] as Uint8Array);
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
+
+describe('compileDigest', () => {
+  test('the 2023 digest built from the bundled content is the committed one', () => {
+    const compiled = compileDigest(library, 2023);
+    if (Array.isArray(compiled)) throw new Error(compiled.map((d) => d.message).join('\n'));
+    expect(compiled.markdown).toBe(readFileSync('content/digests/2023.md', 'utf8'));
+  });
+
+  test('links every case in the region index to its own section', () => {
+    const compiled = compileDigest(library, 2023);
+    if (Array.isArray(compiled)) throw new Error('no digest');
+    const index = compiled.markdown.split('## 按地区索引')[1]?.split('\n## ')[0] ?? '';
+    const links = [...index.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
+    expect(links).toHaveLength(library.cases.filter((c) => c.data.year === 2023).length);
+    expect(new Set(links).size).toBe(links.length);
+  });
+
+  test('for random sets of cases, every case of the year appears exactly once and none of another year', () => {
+    const themes = readThemes();
+    const template = library.cases[0] as Entry<'cases'>;
+    const arbitraryCase = fc.record({
+      slug: fc.stringMatching(/^[a-z]{1,8}$/),
+      year: fc.integer({ min: 2021, max: 2024 }),
+      theme: fc.constantFrom(...themes.map((t) => t.id)),
+      title: fc.stringMatching(/^[一-龥]{2,12}$/),
+      region: fc.constantFrom('610100', '610402', '610723', '110101'),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(arbitraryCase, { selector: (c) => `${c.year}/${c.slug}`, maxLength: 30 }), fc.integer({ min: 2021, max: 2024 }), (cases, year) => {
+        const entries = cases.map((c, i): Entry<'cases'> => ({
+          ...template,
+          id: `${c.year}/${c.slug}`,
+          file: `content/cases/${c.year}/${c.slug}.md`,
+          data: { ...template.data, year: c.year, themes: [c.theme], title: `${c.title}${i}`, region: c.region, sources: [] },
+        }));
+        const lib: Library = { ...library, cases: entries };
+        const compiled = compileDigest(lib, year);
+        const ofYear = entries.filter((e) => e.data.year === year);
+        if (ofYear.length === 0) {
+          expect(Array.isArray(compiled)).toBe(true);
+        } else {
+          if (Array.isArray(compiled)) throw new Error(compiled.map((d) => d.message).join('\n'));
+          expect([...caseHeadings(compiled.markdown)].sort()).toEqual(ofYear.map((e) => e.data.title).sort());
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('digestDocx', () => {
+  test('is OOXML holding every case title of the year, in digest order, with A4 pages and page numbers', async () => {
+    const compiled = compileDigest(library, 2023);
+    if (Array.isArray(compiled)) throw new Error('no digest');
+    const docx = await digestDocx(compiled.model, { siteUrl: 'https://example.org/' });
+    const files = unzipSync(docx);
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml']));
+    const text = documentText(docx);
+    let at = text.indexOf('二、按主题');
+    for (const c of compiled.model.cases) {
+      const next = text.indexOf(c.entry.data.title, at);
+      expect(next, c.entry.data.title).toBeGreaterThan(at);
+      at = next;
+    }
+    const xml = strFromU8(files['word/document.xml'] as Uint8Array);
+    expect(xml).toContain('w:w="11906" w:h="16838"');
+    const footer = Object.keys(files).find((f) => f.startsWith('word/footer'));
+    expect(strFromU8(files[footer as string] as Uint8Array)).toContain('PAGE');
+  });
+
+});
+
+describe('npm run digest', () => {
+  const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [resolve('scripts/digest.ts'), ...args], { cwd, encoding: 'utf8' });
+
+  test('two runs give byte-identical Markdown and Word files whose parts are identical', () => {
+    const [a, b] = [0, 1].map(() => {
+      const out = mkdtempSync(join(tmpdir(), 'casebook-digest-'));
+      expect(run(process.cwd(), '--year', '2023', '--out', out).status).toBe(0);
+      return { md: readFileSync(join(out, '2023.md')), docx: unzipSync(readFileSync(join(out, 'digest-2023.docx'))) };
+    });
+    expect(a?.md.equals(b?.md as Buffer)).toBe(true);
+    expect(Object.keys(a?.docx ?? {})).toEqual(Object.keys(b?.docx ?? {}));
+    for (const name of Object.keys(a?.docx ?? {})) {
+      expect(Buffer.from(a?.docx[name] as Uint8Array).equals(Buffer.from(b?.docx[name] as Uint8Array)), name).toBe(true);
+    }
+  });
+
+  test('with --out writes the Markdown and the Word file there and nothing else', () => {
+    const out = mkdtempSync(join(tmpdir(), 'casebook-digest-'));
+    const result = run(process.cwd(), '--year', '2023', '--out', out);
+    expect(result.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['2023.md', 'digest-2023.docx']);
+  });
+
+  test('writes nothing when a case of the year is invalid', () => {
+    const root = mkdtempSync(join(tmpdir(), 'casebook-digest-'));
+    cpSync('content', join(root, 'content'), { recursive: true });
+    const file = join(root, 'content/cases/2023/qindu-1-3-consultation-platform.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('reports/2023/qindu', 'reports/2023/nowhere'));
+    const out = join(root, 'out');
+    const result = run(root, '--year', '2023', '--out', out);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('reference/unresolved');
+    expect(existsSync(out)).toBe(false);
+  });
+});
