@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import { layoutBarChart } from '../../src/lib/site/bar-chart.ts';
+import { citeEntry } from '../../src/lib/site/citation.ts';
+import { cityCounts, yearCounts } from '../../src/lib/site/counts.ts';
+import { flattenTree, isWithin, regionTree } from '../../src/lib/site/region-tree.ts';
+import { cosine, hanBigrams, relatedEntries, themeOverlap } from '../../src/lib/site/related.ts';
+import { editUrl, repoUrl } from '../../src/lib/site/repo.ts';
+import { siteEntries } from './fixtures.ts';
+
+describe('relatedEntries', () => {
+  test('ranks entries sharing themes and wording above the rest, never the entry itself', () => {
+    const related = relatedEntries(siteEntries).get('cases/2023/xian') ?? [];
+    expect(related.map((r) => r.entry.key)).not.toContain('cases/2023/xian');
+    expect(related[0]?.entry.key).toBe('reports/2023/xian');
+    expect(related.map((r) => r.entry.key)).toContain('cases/2023/qindu');
+  });
+
+  test('scores are half theme overlap, half bigram cosine', () => {
+    expect(themeOverlap(['a', 'b'], ['b', 'c'])).toBeCloseTo(1 / 3);
+    expect(themeOverlap([], [])).toBe(0);
+    expect(cosine(hanBigrams('委员工作室'), hanBigrams('委员工作室'))).toBeCloseTo(1);
+    expect(cosine(hanBigrams('委员工作室'), hanBigrams('书香政协'))).toBe(0);
+    expect([...hanBigrams('委员工作室，协商').keys()]).toEqual(['委员', '员工', '工作', '作室', '协商']);
+  });
+});
+
+describe('citeEntry', () => {
+  test('writes a GB/T 7714 electronic-resource reference with the update date and URL', () => {
+    expect(
+      citeEntry({ authors: ['王吉德'], title: '创新机制提振精神切实破解薄弱问题', published: '2023-05-25', updated: '2024-01-02', url: 'https://example.org/reports/2023/xian/' }),
+    ).toBe('王吉德. 创新机制提振精神切实破解薄弱问题[EB/OL]. 政协案例库, 2023-05-25(2024-01-02). https://example.org/reports/2023/xian/.');
+  });
+
+  test('lists at most three authors, then 等', () => {
+    expect(citeEntry({ authors: ['甲', '乙', '丙', '丁'], title: '办法', published: undefined, updated: '2024-01-02', url: 'https://x.example/' })).toBe(
+      '甲, 乙, 丙, 等. 办法[EB/OL]. 政协案例库, (2024-01-02). https://x.example/.',
+    );
+  });
+});
+
+describe('regionTree', () => {
+  const tree = regionTree(siteEntries.map((e) => e.region));
+
+  test('counts entries at each level from province to county', () => {
+    const flat = flattenTree(tree).map((n) => [n.region.name, n.count]);
+    expect(flat).toEqual([
+      ['陕西省', 4],
+      ['西安市', 2],
+      ['咸阳市', 2],
+      ['秦都区', 2],
+    ]);
+  });
+
+  test('knows which regions lie within another', () => {
+    expect(isWithin('610402', '610400')).toBe(true);
+    expect(isWithin('610402', '610100')).toBe(false);
+  });
+});
+
+describe('counts', () => {
+  test('by year, newest first, leaving out undated entries', () => {
+    expect(yearCounts(siteEntries)).toEqual([
+      [2023, 2],
+      [2022, 1],
+    ]);
+  });
+
+  test('by city, a county counted under its city', () => {
+    expect(cityCounts(siteEntries)).toEqual([
+      ['610100', 2],
+      ['610400', 2],
+    ]);
+  });
+});
+
+describe('layoutBarChart', () => {
+  test('scales the longest bar to the room left of the label column and value', () => {
+    const chart = layoutBarChart([
+      { label: '委员工作室', value: 10 },
+      { label: '书香政协', value: 5 },
+      { label: '空', value: 0 },
+    ]);
+    expect(chart.bars[1]?.width).toBeCloseTo((chart.bars[0]?.width ?? 0) / 2);
+    expect(chart.bars[2]?.width).toBe(0);
+    expect(chart.barX + (chart.bars[0]?.width ?? 0)).toBeLessThan(chart.width);
+    expect(chart.height).toBe(3 * (24 + 8) + 8);
+  });
+});
+
+describe('repo links', () => {
+  test('edit links point at the file on GitHub, with REPO_URL when set', () => {
+    expect(editUrl('content/cases/2023/xian.md', repoUrl({ REPO_URL: 'https://github.com/fork/casebook/' }))).toBe(
+      'https://github.com/fork/casebook/edit/main/content/cases/2023/xian.md',
+    );
+    expect(repoUrl({})).toMatch(/^https:\/\/github\.com\//);
+  });
+});
