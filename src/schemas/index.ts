@@ -4,6 +4,7 @@ import { ReportSchema } from './report.ts';
 import { RuleSchema } from './rule.ts';
 
 export * from './case.ts';
+export * from './digest.ts';
 export * from './fields.ts';
 export * from './report.ts';
 export * from './rule.ts';

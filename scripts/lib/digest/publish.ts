@@ -1,0 +1,84 @@
+/**
+ * Opening or updating the digest pull request from branch `digest/<year>`
+ * without overwriting anything a person has committed there.
+ */
+import { upsertComment, type GitHub, type Repo } from '../github/octokit.ts';
+
+export const DIGEST_MARKER = '<!-- casebook:digest -->';
+/** The account GitHub Actions' token commits as. */
+export const WORKFLOW_ACCOUNT = 'github-actions[bot]';
+
+export interface DigestFiles {
+  year: number;
+  files: { path: string; content: Uint8Array }[];
+  /** The validation summary and figures for the pull request body. */
+  body: string;
+  defaultBranch: string;
+}
+
+export type PublishResult =
+  | { outcome: 'opened' | 'updated'; pullRequest: number }
+  | { outcome: 'held'; pullRequest?: number; people: string[] };
+
+async function branchSha(github: GitHub, repo: Repo, branch: string): Promise<string | undefined> {
+  try {
+    return (await github.rest.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Authors other than the workflow among the branch's own commits. */
+async function peopleOnBranch(github: GitHub, repo: Repo, base: string, branch: string): Promise<string[]> {
+  const { data } = await github.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${branch}`, per_page: 100 });
+  const names = data.commits.map((c) => c.author?.login ?? c.commit.author?.name ?? '?').filter((name) => name !== WORKFLOW_ACCOUNT);
+  return [...new Set(names)];
+}
+
+async function fileSha(github: GitHub, repo: Repo, path: string, ref: string): Promise<string | undefined> {
+  try {
+    const { data } = await github.rest.repos.getContent({ ...repo, path, ref });
+    return Array.isArray(data) ? undefined : data.sha;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}
+
+export async function publishDigest(github: GitHub, repo: Repo, digest: DigestFiles): Promise<PublishResult> {
+  const branch = `digest/${digest.year}`;
+  const existing = await branchSha(github, repo, branch);
+  const [pr] = await github.paginate(github.rest.pulls.list, { ...repo, head: `${repo.owner}:${branch}`, state: 'open', per_page: 100 });
+  if (existing) {
+    const people = await peopleOnBranch(github, repo, digest.defaultBranch, branch);
+    if (people.length > 0) {
+      if (pr) {
+        await upsertComment(github, repo, pr.number, DIGEST_MARKER, `${DIGEST_MARKER}\n内容有更新，但分支 \`${branch}\` 上有 ${people.join('、')} 的提交，自动汇编没有覆盖。请合并或关闭本请求后重新运行“年度汇编”。\n\n${digest.body}`);
+      }
+      return pr ? { outcome: 'held', pullRequest: pr.number, people } : { outcome: 'held', people };
+    }
+  } else {
+    const base = await branchSha(github, repo, digest.defaultBranch);
+    if (!base) throw new Error(`default branch ${digest.defaultBranch} not found`);
+    await github.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: base });
+  }
+  for (const file of digest.files) {
+    const sha = await fileSha(github, repo, file.path, branch);
+    await github.rest.repos.createOrUpdateFileContents({
+      ...repo,
+      path: file.path,
+      branch,
+      message: `Digest ${digest.year}: ${file.path}`,
+      content: Buffer.from(file.content).toString('base64'),
+      ...(sha ? { sha } : {}),
+    });
+  }
+  const title = `${digest.year} 年度创新案例汇编`;
+  if (pr) {
+    await github.rest.pulls.update({ ...repo, pull_number: pr.number, body: digest.body });
+    return { outcome: 'updated', pullRequest: pr.number };
+  }
+  const { data } = await github.rest.pulls.create({ ...repo, head: branch, base: digest.defaultBranch, title, body: digest.body });
+  return { outcome: 'opened', pullRequest: data.number };
+}
