@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { readLibrary } from './lib/read-library.ts';
 import { renderRuleFile, ruleNeeds } from './lib/rules/rule-files.ts';
 import { writeAll } from './lib/files.ts';
+import { run } from './lib/cli.ts';
 
 function main(): number {
   const { values } = parseArgs({ options: { write: { type: 'boolean', default: false } } });
@@ -24,9 +25,4 @@ function main(): number {
   return missing.length + unlisted.length > 0 ? 1 : 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-}
+run(main);

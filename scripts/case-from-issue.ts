@@ -11,6 +11,7 @@ import { caseFromIssue } from './lib/intake/issue-form.ts';
 import { answerIncomplete, submitCase } from './lib/intake/submit-case.ts';
 import { listContentFiles, loadContext } from './lib/validate/load.ts';
 import { validateFile } from './lib/validate/validate-file.ts';
+import { run } from './lib/cli.ts';
 
 export const INTAKE_LABEL = '案例投稿';
 
@@ -32,10 +33,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  },
-);
+run(main);

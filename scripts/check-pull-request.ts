@@ -13,6 +13,7 @@ import { buildPrReport } from './lib/github/pr-report.ts';
 import { scopeProblems } from './lib/github/scope.ts';
 import { runValidation } from './lib/validate/run.ts';
 import { buildReport, renderGithub, renderSummary } from './lib/validate/report.ts';
+import { run } from './lib/cli.ts';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -59,10 +60,4 @@ async function main(): Promise<number> {
   return summary.errors > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 2;
-  },
-);
+run(main, 2);

@@ -12,6 +12,7 @@ import { compileDigest } from './lib/digest/compile.ts';
 import { digestDocx } from './lib/digest/docx.ts';
 import { runValidation } from './lib/validate/run.ts';
 import { siteUrl } from './lib/site-url.ts';
+import { run } from './lib/cli.ts';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { year: { type: 'string' }, out: { type: 'string' } } });
@@ -45,10 +46,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  },
-);
+run(main);

@@ -4,6 +4,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fixText } from './lib/fix-text.ts';
+import { run } from './lib/cli.ts';
 
 function main(): number {
   const paths = process.argv.slice(2).map((p) => p.replace(/^\.\//, ''));
@@ -29,9 +30,4 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-}
+run(main);

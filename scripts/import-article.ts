@@ -9,6 +9,7 @@ import { readThemes, readYamlFile } from '../src/lib/safe-yaml.ts';
 import { writeAll } from './lib/files.ts';
 import { importArticle } from './lib/import/import-article.ts';
 import { RepairListSchema, repairsPathFor } from './lib/import/repairs.ts';
+import { run } from './lib/cli.ts';
 
 const USAGE = '用法：npm run import -- <文章.txt> --out <输出目录> [--force]';
 
@@ -52,9 +53,4 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-}
+run(main);

@@ -10,6 +10,7 @@ import type { CollectionName } from '../src/schemas/index.ts';
 import { writeAll } from './lib/files.ts';
 import { QUESTIONS, scaffold } from './lib/new-entry.ts';
 import { runValidation } from './lib/validate/run.ts';
+import { run } from './lib/cli.ts';
 
 async function main(): Promise<number> {
   const collection = process.argv[2] as CollectionName | undefined;
@@ -41,10 +42,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  },
-);
+run(main);

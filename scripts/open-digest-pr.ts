@@ -13,6 +13,7 @@ import { createOctokit } from './lib/github/octokit.ts';
 import { readLibrary } from './lib/read-library.ts';
 import { siteUrl } from './lib/site-url.ts';
 import { runValidation } from './lib/validate/run.ts';
+import { run } from './lib/cli.ts';
 
 async function main(): Promise<number> {
   const input = process.env['INPUT_YEAR'] ?? '';
@@ -53,10 +54,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  },
-);
+run(main);

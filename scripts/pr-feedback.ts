@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { WorkflowRunCompletedEvent } from '@octokit/webhooks-types';
 import { publishFeedback } from './lib/github/feedback.ts';
 import { createOctokit } from './lib/github/octokit.ts';
+import { run } from './lib/cli.ts';
 
 async function main(): Promise<number> {
   const artifactPath = process.argv[2];
@@ -29,10 +30,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  },
-);
+run(main);

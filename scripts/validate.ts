@@ -6,6 +6,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildReport, renderGithub, renderSummary, renderText } from './lib/validate/report.ts';
 import { runValidation } from './lib/validate/run.ts';
+import { run } from './lib/cli.ts';
 
 const FORMATS = ['text', 'github', 'json'] as const;
 
@@ -36,10 +37,4 @@ async function main(): Promise<number> {
   return report.errors > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 2;
-  },
-);
+run(main, 2);

@@ -2,7 +2,7 @@
  * Opening or updating the digest pull request from branch `digest/<year>`
  * without overwriting anything a person has committed there.
  */
-import { upsertComment, type GitHub, type Repo } from '../github/octokit.ts';
+import { branchSha, ensureBranch, openPullFrom, putFile, upsertComment, type GitHub, type Repo } from '../github/octokit.ts';
 
 export const DIGEST_MARKER = '<!-- casebook:digest -->';
 /** The account GitHub Actions' token commits as. */
@@ -20,15 +20,6 @@ export type PublishResult =
   | { outcome: 'opened' | 'updated'; pullRequest: number }
   | { outcome: 'held'; pullRequest?: number; people: string[] };
 
-async function branchSha(github: GitHub, repo: Repo, branch: string): Promise<string | undefined> {
-  try {
-    return (await github.rest.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha;
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
-    throw error;
-  }
-}
-
 /** Authors other than the workflow among the branch's own commits. */
 async function peopleOnBranch(github: GitHub, repo: Repo, base: string, branch: string): Promise<string[]> {
   const { data } = await github.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${branch}`, per_page: 100 });
@@ -36,21 +27,10 @@ async function peopleOnBranch(github: GitHub, repo: Repo, base: string, branch: 
   return [...new Set(names)];
 }
 
-async function fileSha(github: GitHub, repo: Repo, path: string, ref: string): Promise<string | undefined> {
-  try {
-    const { data } = await github.rest.repos.getContent({ ...repo, path, ref });
-    return Array.isArray(data) ? undefined : data.sha;
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
-    throw error;
-  }
-}
-
 export async function publishDigest(github: GitHub, repo: Repo, digest: DigestFiles): Promise<PublishResult> {
   const branch = `digest/${digest.year}`;
-  const existing = await branchSha(github, repo, branch);
-  const [pr] = await github.paginate(github.rest.pulls.list, { ...repo, head: `${repo.owner}:${branch}`, state: 'open', per_page: 100 });
-  if (existing) {
+  const pr = await openPullFrom(github, repo, branch);
+  if (await branchSha(github, repo, branch)) {
     const people = await peopleOnBranch(github, repo, digest.defaultBranch, branch);
     if (people.length > 0) {
       if (pr) {
@@ -59,20 +39,10 @@ export async function publishDigest(github: GitHub, repo: Repo, digest: DigestFi
       return pr ? { outcome: 'held', pullRequest: pr.number, people } : { outcome: 'held', people };
     }
   } else {
-    const base = await branchSha(github, repo, digest.defaultBranch);
-    if (!base) throw new Error(`default branch ${digest.defaultBranch} not found`);
-    await github.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: base });
+    await ensureBranch(github, repo, branch, digest.defaultBranch);
   }
   for (const file of digest.files) {
-    const sha = await fileSha(github, repo, file.path, branch);
-    await github.rest.repos.createOrUpdateFileContents({
-      ...repo,
-      path: file.path,
-      branch,
-      message: `Digest ${digest.year}: ${file.path}`,
-      content: Buffer.from(file.content).toString('base64'),
-      ...(sha ? { sha } : {}),
-    });
+    await putFile(github, repo, branch, file.path, file.content, `Digest ${digest.year}: ${file.path}`);
   }
   const title = `${digest.year} 年度创新案例汇编`;
   if (pr) {

@@ -32,3 +32,43 @@ export async function syncLabels(github: GitHub, repo: Repo, issue: number, curr
   const missing = wanted.filter((l) => !current.includes(l));
   if (missing.length > 0) await github.rest.issues.addLabels({ ...repo, issue_number: issue, labels: missing });
 }
+
+const notFound = (error: unknown) => (error as { status?: number }).status === 404;
+
+/** The commit a branch points at, or undefined when there is no such branch. */
+export async function branchSha(github: GitHub, repo: Repo, branch: string): Promise<string | undefined> {
+  try {
+    return (await github.rest.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha;
+  } catch (error) {
+    if (notFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Create `branch` from the tip of `from` unless it exists; says which. */
+export async function ensureBranch(github: GitHub, repo: Repo, branch: string, from: string): Promise<'created' | 'exists'> {
+  if (await branchSha(github, repo, branch)) return 'exists';
+  const base = await branchSha(github, repo, from);
+  if (!base) throw new Error(`branch ${from} not found`);
+  await github.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: base });
+  return 'created';
+}
+
+/** Write a file on a branch through the contents API, passing the current blob's sha when it exists. */
+export async function putFile(github: GitHub, repo: Repo, branch: string, path: string, content: Uint8Array, message: string): Promise<'created' | 'updated'> {
+  let sha: string | undefined;
+  try {
+    const { data } = await github.rest.repos.getContent({ ...repo, path, ref: branch });
+    sha = Array.isArray(data) ? undefined : data.sha;
+  } catch (error) {
+    if (!notFound(error)) throw error;
+  }
+  await github.rest.repos.createOrUpdateFileContents({ ...repo, path, branch, message, content: Buffer.from(content).toString('base64'), ...(sha ? { sha } : {}) });
+  return sha ? 'updated' : 'created';
+}
+
+/** The open pull request from `branch` of this repository, if any. */
+export async function openPullFrom(github: GitHub, repo: Repo, branch: string): Promise<{ number: number } | undefined> {
+  const [pr] = await github.paginate(github.rest.pulls.list, { ...repo, head: `${repo.owner}:${branch}`, state: 'open', per_page: 100 });
+  return pr;
+}

@@ -1,7 +1,7 @@
 /** Putting a case drafted from an issue on its own branch and opening (or updating) its pull request. */
 import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
 import { problemTable } from '../github/comment.ts';
-import { upsertComment, type GitHub, type Repo } from '../github/octokit.ts';
+import { ensureBranch, openPullFrom, putFile, upsertComment, type GitHub, type Repo } from '../github/octokit.ts';
 import { isRuleId } from '../validate/rules.ts';
 import type { CaseDraft } from './issue-form.ts';
 
@@ -21,47 +21,17 @@ function problemsMarkdown(problems: readonly Diagnostic[]): string {
   return `自动检查发现 ${known.length} 处需要注意（改好后编辑这个议题即可重新生成）：\n\n${problemTable(known)}`;
 }
 
-async function fileSha(github: GitHub, repo: Repo, path: string, ref: string): Promise<string | undefined> {
-  try {
-    const { data } = await github.rest.repos.getContent({ ...repo, path, ref });
-    return Array.isArray(data) ? undefined : data.sha;
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
-    throw error;
-  }
-}
-
-async function ensureBranch(github: GitHub, repo: Repo, branch: string, from: string): Promise<'created' | 'exists'> {
-  try {
-    await github.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
-    return 'exists';
-  } catch (error) {
-    if ((error as { status?: number }).status !== 404) throw error;
-  }
-  const { data: base } = await github.rest.git.getRef({ ...repo, ref: `heads/${from}` });
-  await github.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: base.object.sha });
-  return 'created';
-}
-
 /** Write the case on `case/issue-<n>`, open or update its pull request, and answer on the issue. */
 export async function submitCase(github: GitHub, repo: Repo, submission: Submission): Promise<{ pullRequest: number; url: string; created: boolean }> {
   const branch = `case/issue-${submission.issue}`;
   await ensureBranch(github, repo, branch, submission.defaultBranch);
-  const sha = await fileSha(github, repo, submission.draft.path, branch);
-  await github.rest.repos.createOrUpdateFileContents({
-    ...repo,
-    path: submission.draft.path,
-    branch,
-    message: `Add case from issue #${submission.issue}`,
-    content: Buffer.from(submission.draft.content, 'utf8').toString('base64'),
-    ...(sha ? { sha } : {}),
-  });
+  await putFile(github, repo, branch, submission.draft.path, new TextEncoder().encode(submission.draft.content), `Add case from issue #${submission.issue}`);
   const body = `由议题 #${submission.issue} 的投稿表单自动生成。\n\n${problemsMarkdown(submission.problems)}\n\nCloses #${submission.issue}`;
-  const open = await github.paginate(github.rest.pulls.list, { ...repo, head: `${repo.owner}:${branch}`, state: 'open', per_page: 100 });
+  const open = await openPullFrom(github, repo, branch);
   let pr: { number: number; html_url: string };
   let created = false;
-  if (open[0]) {
-    pr = (await github.rest.pulls.update({ ...repo, pull_number: open[0].number, body })).data;
+  if (open) {
+    pr = (await github.rest.pulls.update({ ...repo, pull_number: open.number, body })).data;
   } else {
     const title = `案例投稿：${submission.title}`.slice(0, 120);
     pr = (await github.rest.pulls.create({ ...repo, head: branch, base: submission.defaultBranch, title, body })).data;
