@@ -4,12 +4,9 @@ import { EntryIdSchema, LineSchema, RegionCodeSchema, ThemeRefSchema, YearSchema
 
 /** A figure as the source states it: 23 个委员工作室 → label 委员工作室, value 23, unit 个. */
 export const MetricSchema = z.strictObject({
-  /** 指标, what was counted. */
-  label: LineSchema.max(40, { error: '指标名称过长' }),
-  /** 数值, written as in the source (digits, optionally with a decimal point). */
-  value: z.string().regex(/^\d+(?:\.\d+)?$/, { error: '数值只能是数字，例如 23 或 1.5' }),
-  /** 单位, e.g. 个、场次、条、人次、%. */
-  unit: LineSchema.max(10, { error: '单位过长' }),
+  label: LineSchema.max(40, { error: '指标名称过长' }).describe('指标：统计的是什么'),
+  value: z.string().regex(/^\d+(?:\.\d+)?$/, { error: '数值只能是数字，例如 23 或 1.5' }).describe('数值：照录出处中的数字（可带小数点）'),
+  unit: LineSchema.max(10, { error: '单位过长' }).describe('单位，如 个、场次、条、人次、%'),
 });
 
 /**
@@ -23,26 +20,16 @@ export const SourceRefSchema = z
   });
 
 export const CaseSchema = z.strictObject({
-  /** 案例名称. */
-  title: LineSchema.max(60, { error: '案例名称不超过 60 个字' }),
-  /** 行政区划代码 (GB/T 2260). */
-  region: RegionCodeSchema,
-  /** 单位, e.g. 秦都区政协. */
-  organization: LineSchema.max(40, { error: '单位名称过长' }),
-  /** 年份 the case is filed under (usually the year of its source). */
-  year: YearSchema,
-  /** 主题: ids from content/themes.yaml. */
-  themes: uniqueList(ThemeRefSchema),
-  /** 摘要, at most 200 characters. */
-  summary: LineSchema.max(200, { error: '摘要不超过 200 个字' }),
-  /** 出处: the reports or rules it is drawn from. */
-  sources: uniqueList(SourceRefSchema),
-  /** 数据: figures exactly as stated in a source. */
-  metrics: z.array(MetricSchema).optional(),
-  /** 借鉴自: cases this one adapted. */
-  adaptedFrom: uniqueList(EntryIdSchema).optional(),
-  /** 推广至: cases that adopted this one. */
-  adoptedBy: uniqueList(EntryIdSchema).optional(),
+  title: LineSchema.max(60, { error: '案例名称不超过 60 个字' }).describe('案例名称：不超过 60 个字'),
+  region: RegionCodeSchema.describe('行政区划代码：所在地的六位 GB/T 2260 代码'),
+  organization: LineSchema.max(40, { error: '单位名称过长' }).describe('单位，如 秦都区政协'),
+  year: YearSchema.describe('年份：案例归入的年份（通常是出处的年份），与所在目录一致'),
+  themes: uniqueList(ThemeRefSchema).describe('主题：content/themes.yaml 中的主题编号，可填多个'),
+  summary: LineSchema.max(200, { error: '摘要不超过 200 个字' }).describe('摘要：不超过 200 个字'),
+  sources: uniqueList(SourceRefSchema).describe('出处：案例所依据的经验交流（reports/编号）、制度文件（rules/编号）或公开报道的网址'),
+  metrics: z.array(MetricSchema).optional().describe('数据：照录出处中的数字，每项有指标、数值、单位'),
+  adaptedFrom: uniqueList(EntryIdSchema).optional().describe('借鉴自：本案例借鉴的其他案例的编号（出处写明时才填）'),
+  adoptedBy: uniqueList(EntryIdSchema).optional().describe('推广至：借鉴了本案例的其他案例的编号（出处写明时才填）'),
 });
 
 export type Case = z.output<typeof CaseSchema>;

@@ -5,16 +5,11 @@ import { LineSchema, RegionCodeSchema, ThemeRefSchema, YearSchema } from './fiel
 const CountSchema = z.string().regex(/^\d+$/).transform(Number);
 
 export const DigestSchema = z.strictObject({
-  /** 标题, e.g. 2023 年度创新案例汇编. */
-  title: LineSchema,
-  /** 年份 the digest covers. */
-  year: YearSchema,
-  /** 案例数. */
-  cases: CountSchema,
-  /** 按主题统计: each theme with its number of cases (a case counts under each of its themes). */
-  byTheme: z.array(z.strictObject({ theme: ThemeRefSchema, count: CountSchema })),
-  /** 按地区统计: each city-level region with its number of cases. */
-  byRegion: z.array(z.strictObject({ region: RegionCodeSchema, count: CountSchema })),
+  title: LineSchema.describe('标题，如 2023 年度创新案例汇编'),
+  year: YearSchema.describe('年份：汇编所收案例的年份'),
+  cases: CountSchema.describe('案例数'),
+  byTheme: z.array(z.strictObject({ theme: ThemeRefSchema, count: CountSchema })).describe('按主题统计：每个主题的案例数（一个案例计入它的每个主题）'),
+  byRegion: z.array(z.strictObject({ region: RegionCodeSchema, count: CountSchema })).describe('按地区统计：每个设区的市的案例数'),
 });
 
 export type Digest = z.output<typeof DigestSchema>;

@@ -5,24 +5,16 @@ import { EntryIdSchema, IsoDateSchema, LineSchema, RegionCodeSchema, uniqueList 
 export const RULE_STATUSES = ['现行', '已修订', '已废止', '未知'] as const;
 
 export const RuleSchema = z.strictObject({
-  /** 文件名称, without 《》. */
-  title: LineSchema.max(80, { error: '文件名称不超过 80 个字' }).refine((s) => !/[《》]/.test(s), {
-    error: '文件名称不要带书名号《》',
-  }),
-  /** 制发单位: one or more issuers. */
-  issuers: uniqueList(LineSchema),
-  /** 行政区划代码 (GB/T 2260) of the issuers. */
-  region: RegionCodeSchema,
-  /** 印发日期 (YYYY-MM-DD), when known. */
-  issued: IsoDateSchema.optional(),
-  /** 文号, e.g. 咸政协发〔2022〕5号, when known. */
-  documentNumber: LineSchema.optional(),
-  /** 状态. */
-  status: z.enum(RULE_STATUSES, { error: `状态只能是：${RULE_STATUSES.join('、')}` }).default('未知'),
-  /** 依据: ids of other rules this one is based on. */
-  basis: uniqueList(EntryIdSchema).optional(),
-  /** 提及: ids of the reports that mention it. */
-  mentionedIn: uniqueList(EntryIdSchema, 0).default([]),
+  title: LineSchema.max(80, { error: '文件名称不超过 80 个字' })
+    .refine((s) => !/[《》]/.test(s), { error: '文件名称不要带书名号《》' })
+    .describe('文件名称：不带书名号'),
+  issuers: uniqueList(LineSchema).describe('制发单位：一个或多个'),
+  region: RegionCodeSchema.describe('行政区划代码：制发单位所在地的六位 GB/T 2260 代码'),
+  issued: IsoDateSchema.optional().describe('印发日期（YYYY-MM-DD），已知时填写'),
+  documentNumber: LineSchema.optional().describe('文号，如 咸政协发〔2022〕5号，已知时填写'),
+  status: z.enum(RULE_STATUSES, { error: `状态只能是：${RULE_STATUSES.join('、')}` }).default('未知').describe('状态：现行、已修订、已废止或未知'),
+  basis: uniqueList(EntryIdSchema).optional().describe('依据：本文件所依据的其他制度文件的编号'),
+  mentionedIn: uniqueList(EntryIdSchema, 0).default([]).describe('提及：提到本文件的经验交流的编号'),
 });
 
 export type Rule = z.output<typeof RuleSchema>;

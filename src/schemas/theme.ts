@@ -3,14 +3,10 @@ import * as z from 'zod';
 import { LineSchema, ThemeIdSchema } from './fields.ts';
 
 export const ThemeSchema = z.strictObject({
-  /** 编号, used in entries' `themes` lists and in URLs. */
-  id: ThemeIdSchema,
-  /** 名称 as shown on the site. */
-  name: LineSchema.max(20),
-  /** 说明: one sentence on what the theme covers. */
-  description: LineSchema.max(200),
-  /** 同义词: words in a text that suggest this theme (the name itself counts too). */
-  synonyms: z.array(LineSchema).default([]),
+  id: ThemeIdSchema.describe('编号：条目的 themes 字段和网址中使用'),
+  name: LineSchema.max(20).describe('名称：网站上显示的主题名'),
+  description: LineSchema.max(200).describe('说明：一句话说明主题涵盖什么'),
+  synonyms: z.array(LineSchema).default([]).describe('同义词：正文中出现即提示该主题的词语（名称本身也算）'),
 });
 
 export const ThemesFileSchema = z
