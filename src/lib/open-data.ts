@@ -1,0 +1,89 @@
+/**
+ * Open data: every entry of a collection as one flat row, written as JSON and
+ * as CSV that Excel opens (UTF-8 with BOM, list fields joined by ；), with a
+ * codebook whose descriptions come from the schemas themselves.
+ */
+import { stringify } from 'csv-stringify/sync';
+import * as z from 'zod';
+import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import type { AnyEntry } from './library.ts';
+import { regionFullName } from './regions.ts';
+
+/** Separator for list fields in CSV cells. */
+export const LIST_SEPARATOR = '；';
+
+export interface Column {
+  name: string;
+  description: string;
+}
+
+type Cell = string | number | string[] | null;
+export type Row = Record<string, Cell>;
+
+/** Columns that are not frontmatter fields but are added to every row. */
+const EXTRA_COLUMNS: Column[] = [
+  { name: 'id', description: '编号：条目在集合目录下的路径（不含 .md），也是网址的一部分' },
+  { name: 'url', description: '网址：条目页面的完整地址' },
+  { name: 'regionName', description: '地区名称：行政区划代码对应的完整名称，如 陕西省咸阳市秦都区' },
+];
+
+interface JsonSchemaNode {
+  description?: string;
+  properties?: Record<string, JsonSchemaNode>;
+}
+
+/** The codebook of a collection: extra columns, then every field (nested fields as `parent.child`) with its schema description. */
+export function codebook(collection: CollectionName): Column[] {
+  const schema = z.toJSONSchema(COLLECTIONS[collection].schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+  const fields: Column[] = [];
+  for (const [name, node] of Object.entries(schema.properties ?? {})) {
+    if (node.properties) {
+      for (const [child, inner] of Object.entries(node.properties)) fields.push({ name: `${name}.${child}`, description: inner.description ?? '' });
+    } else {
+      fields.push({ name, description: node.description ?? '' });
+    }
+  }
+  return [...EXTRA_COLUMNS, ...fields];
+}
+
+function cell(value: unknown): Cell {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) {
+    return value.map((item) => (typeof item === 'object' && item !== null ? Object.values(item as Record<string, unknown>).join(' ') : String(item)));
+  }
+  return typeof value === 'number' ? value : String(value);
+}
+
+/** One row per entry, keys in codebook order; `url` is absolute (siteUrl ends with `/`). */
+export function toRows(collection: CollectionName, entries: readonly AnyEntry[], siteUrl: string): Row[] {
+  const columns = codebook(collection);
+  return entries.map((entry) => {
+    const data = entry.data as Record<string, unknown>;
+    const row: Row = {};
+    for (const { name } of columns) {
+      if (name === 'id') row[name] = entry.id;
+      else if (name === 'url') row[name] = new URL(`${collection}/${entry.id}/`, siteUrl).href;
+      else if (name === 'regionName') row[name] = regionFullName(String(data['region'] ?? ''));
+      else {
+        const [parent, child] = name.split('.') as [string, string | undefined];
+        const value = child ? (data[parent] as Record<string, unknown> | undefined)?.[child] : data[parent];
+        row[name] = cell(value);
+      }
+    }
+    return row;
+  });
+}
+
+export function toJson(rows: readonly Row[]): string {
+  return JSON.stringify(rows, null, 2) + '\n';
+}
+
+/** CSV with a header row, CRLF line ends and a byte-order mark so Excel reads UTF-8. */
+export function toCsv(collection: CollectionName, rows: readonly Row[]): string {
+  const columns = codebook(collection).map((c) => c.name);
+  const records = rows.map((row) => columns.map((name) => {
+    const value = row[name];
+    return Array.isArray(value) ? value.join(LIST_SEPARATOR) : value === null || value === undefined ? '' : String(value);
+  }));
+  return '\uFEFF' + stringify([columns, ...records], { record_delimiter: 'windows' });
+}

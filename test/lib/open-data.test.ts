@@ -1,0 +1,49 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, test } from 'vitest';
+import { codebook, LIST_SEPARATOR, toCsv, toJson, toRows } from '../../src/lib/open-data.ts';
+import { readLibrary } from '../../scripts/lib/read-library.ts';
+import type { CollectionName } from '../../src/schemas/index.ts';
+
+const { library } = readLibrary('content');
+const SITE = 'https://example.org/casebook/';
+
+describe('codebook', () => {
+  test('documents every column of every collection from the schema descriptions', () => {
+    for (const collection of ['reports', 'cases', 'rules'] as CollectionName[]) {
+      const columns = codebook(collection);
+      expect(columns.filter((c) => c.description === '').map((c) => c.name)).toEqual([]);
+      expect(columns.map((c) => c.name)).toContain('region');
+    }
+    expect(codebook('reports').map((c) => c.name)).toEqual(expect.arrayContaining(['speaker.name', 'source.publisher']));
+  });
+});
+
+describe('exports round-trip', () => {
+  for (const collection of ['reports', 'cases', 'rules'] as CollectionName[]) {
+    test(`${collection}: CSV and JSON parse back to the collection`, () => {
+      const entries = library[collection];
+      const rows = toRows(collection, entries, SITE);
+      const csv = toCsv(collection, rows);
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      const parsed = parse(csv.slice(1), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+      expect(parsed).toHaveLength(entries.length);
+      const json = JSON.parse(toJson(rows)) as Record<string, unknown>[];
+      entries.forEach((entry, i) => {
+        expect(parsed[i]?.['id']).toBe(entry.id);
+        expect(parsed[i]?.['title']).toBe(entry.data.title);
+        expect(parsed[i]?.['region']).toBe(entry.data.region);
+        expect(parsed[i]?.['url']).toBe(`${SITE}${collection}/${entry.id}/`);
+        expect(json[i]?.['title']).toBe(entry.data.title);
+      });
+    });
+  }
+
+  test('list fields are joined by ； in CSV and stay lists in JSON', () => {
+    const rows = toRows('cases', library.cases, SITE);
+    const parsed = parse(toCsv('cases', rows).slice(1), { columns: true }) as Record<string, string>[];
+    library.cases.forEach((entry, i) => {
+      expect(parsed[i]?.['themes']?.split(LIST_SEPARATOR)).toEqual(entry.data.themes);
+      expect(rows[i]?.['sources']).toEqual(entry.data.sources);
+    });
+  });
+});
