@@ -104,11 +104,11 @@ export function startSearchPage(doc: Document): void {
     const response = await pf.search(query.pagefind || null, { filters });
     if (!response) return undefined;
     const words = query.pagefind.split(' ').filter(Boolean);
-    if (words.length < 2) return response;
+    if (words.length < 2) return { ...response, near: [] };
     const each = await Promise.all(words.map((w) => pf.search(w, { filters })));
     const sets = each.map((r) => new Set(r?.results.map((x) => x.id)));
     const results = response.results.filter((r) => sets.every((s) => s.has(r.id)));
-    if (results.length === response.results.length) return response;
+    if (results.length === response.results.length) return { ...response, near: [] };
     // Pagefind's counts included the dropped pages: count the kept ones.
     const counts: Counts = {};
     for (const data of await Promise.all(results.map((r) => r.data()))) {
@@ -116,7 +116,8 @@ export function startSearchPage(doc: Document): void {
         for (const value of values) (counts[name] ??= {})[value] = (counts[name]?.[value] ?? 0) + 1;
       }
     }
-    return { results, filters: counts };
+    // Pages that share some of the words, offered when nothing has them all.
+    return { results, filters: counts, near: results.length ? [] : response.results.slice(0, 5) };
   };
 
   /** Exact matches first: Pagefind matched every bigram, but the words may be apart. */
@@ -128,15 +129,18 @@ export function startSearchPage(doc: Document): void {
     return [...head.filter((_, i) => exact[i]), ...head.filter((_, i) => !exact[i]), ...results.slice(PAGE)];
   };
 
-  const showHelp = async (pf: Pagefind, query: PreparedQuery, filtered: boolean) => {
+  const showHelp = async (pf: Pagefind, query: PreparedQuery, filtered: boolean, near: PagefindResult[]) => {
     const tips: string[] = [];
+    const escape = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const close = await Promise.all(near.map((r) => r.data()));
     for (const shorter of shorterQueries(query.text).slice(0, 4)) {
       const found = await searchAll(pf, prepareQuery(shorter, toSimplified), {});
-      if (found?.results.length) tips.push(`<li><a href="?${new URLSearchParams({ q: shorter })}">${shorter.replace(/[<>&"]/g, '')}</a>（${found.results.length} 条）</li>`);
+      if (found?.results.length) tips.push(`<li><a href="?${new URLSearchParams({ q: shorter })}">${escape(shorter)}</a>（${found.results.length} 条）</li>`);
     }
     help.innerHTML =
       `<p>换个说法试试：用更短的词，或只输入做法的关键字。</p>` +
       (tips.length ? `<p>这些较短的词有结果：</p><ul>${tips.join('')}</ul>` : '') +
+      (close.length ? `<p>含有其中部分字词的条目：</p><ul>${close.map((d) => `<li><a href="${escape(d.url)}">${escape(d.meta['title'] ?? d.url)}</a></li>`).join('')}</ul>` : '') +
       (filtered ? `<p>也可以去掉筛选条件再搜索。</p>` : '');
     help.hidden = false;
   };
@@ -177,7 +181,7 @@ export function startSearchPage(doc: Document): void {
     more.hidden = results.length <= PAGE;
     const what = state.q ? `“${query.text}”` : '所选条件';
     status.textContent = results.length ? `找到 ${results.length} 个与${what}相关的条目。` : `没有找到与${what}相关的条目。`;
-    if (!results.length) await showHelp(pf, query, filtered);
+    if (!results.length) await showHelp(pf, query, filtered, response.near);
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;

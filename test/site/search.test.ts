@@ -106,6 +106,9 @@ describe('search page', () => {
     expect(await help.textContent()).toContain('更短的词');
     const suggestions = await help.locator('a').allTextContents();
     expect(suggestions).toContain('委员');
+    // …and entries that contain part of it, under their titles.
+    const near = await help.locator('a[href*="/casebook/"]').allTextContents();
+    expect(near.length).toBeGreaterThan(0);
   });
 
   test('the header search box is a plain form that opens the search page with the query', async () => {
