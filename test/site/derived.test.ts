@@ -38,6 +38,12 @@ describe('citeEntry', () => {
   });
 });
 
+test('citeEntry leaves out dates it does not know', () => {
+  expect(citeEntry({ authors: ['秦都区政协'], title: '实施意见', published: undefined, updated: '', url: 'https://x.example/' })).toBe(
+    '秦都区政协. 实施意见[EB/OL]. 政协案例库. https://x.example/.',
+  );
+});
+
 describe('regionTree', () => {
   const tree = regionTree(siteEntries.map((e) => e.region));
 
@@ -83,7 +89,7 @@ describe('layoutBarChart', () => {
     expect(chart.bars[1]?.width).toBeCloseTo((chart.bars[0]?.width ?? 0) / 2);
     expect(chart.bars[2]?.width).toBe(0);
     expect(chart.barX + (chart.bars[0]?.width ?? 0)).toBeLessThan(chart.width);
-    expect(chart.height).toBe(3 * (24 + 8) + 8);
+    expect(chart.height).toBe(3 * (22 + 6) + 6);
   });
 });
 

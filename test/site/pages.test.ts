@@ -142,7 +142,7 @@ describe('links between entries', () => {
     expect(await page.locator('.meta').textContent()).toMatch(/行政区划代码 \d{6}/);
     expect(await page.locator('.cite').textContent()).toMatch(/\[EB\/OL\]\. 政协案例库, .*https:\/\/casebook\.example\/casebook\/cases\//);
     expect(await page.locator('a', { hasText: '在 GitHub 上修改本页' }).getAttribute('href')).toMatch(/^https:\/\/github\.com\/.+\/edit\/main\/content\/cases\//);
-    expect(await page.locator('text=最后更新').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await page.locator('.panel .small', { hasText: '最后更新' }).textContent()).toMatch(/最后更新：\d{4}(-\d{2}-\d{2})?/);
   });
 });
 

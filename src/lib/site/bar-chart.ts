@@ -21,7 +21,7 @@ export interface BarChartLayout {
 }
 
 /** Label column sized to the longest label (a Han character is about one em wide). */
-export function layoutBarChart(bars: readonly Bar[], { width = 640, barHeight = 24, gap = 8, fontSize = 14 } = {}): BarChartLayout {
+export function layoutBarChart(bars: readonly Bar[], { width = 360, barHeight = 22, gap = 6, fontSize = 14 } = {}): BarChartLayout {
   const longest = Math.max(1, ...bars.map((b) => [...b.label].length));
   const barX = Math.min(width / 2, longest * fontSize + 12);
   const valueRoom = 5 * fontSize * 0.6 + 8;

@@ -6,7 +6,7 @@ export interface Citable {
   title: string;
   /** 出版年 or full date of the work. */
   published: string | undefined;
-  /** 更新或修改日期 (YYYY-MM-DD). */
+  /** 更新或修改日期 (YYYY-MM-DD, or just the year); '' when unknown. */
   updated: string;
   /** 获取和访问路径: the entry's absolute URL. */
   url: string;
@@ -21,6 +21,7 @@ export const PUBLISHER = '政协案例库';
 export function citeEntry(work: Citable): string {
   const authors = work.authors.length > 3 ? `${work.authors.slice(0, 3).join(', ')}, 等` : work.authors.join(', ');
   const head = authors ? `${authors}. ` : '';
-  const when = work.published && work.published !== work.updated ? `${work.published}(${work.updated})` : `(${work.updated})`;
-  return `${head}${work.title}[EB/OL]. ${PUBLISHER}, ${when}. ${work.url}.`;
+  const when =
+    work.published && work.published !== work.updated ? `${work.published}${work.updated ? `(${work.updated})` : ''}` : work.updated ? `(${work.updated})` : '';
+  return `${head}${work.title}[EB/OL]. ${PUBLISHER}${when ? `, ${when}` : ''}. ${work.url}.`;
 }
