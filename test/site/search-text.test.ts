@@ -82,8 +82,9 @@ describe('withBigramWords', () => {
   test('appends the bigram words of the searchable body inside it', () => {
     const html = '<html><body><nav>导航链接</nav><article data-pagefind-body><h1>秦商量</h1><p>委员&amp;工作室</p></article></body></html>';
     const out = withBigramWords(html) ?? '';
-    const added = /<div data-pagefind-weight="0.5">([^<]*)<\/div><\/article>/.exec(out)?.[1]?.split(' ');
+    const added = /<div data-pagefind-weight="0.5">([^<]*)<\/div>/.exec(out)?.[1]?.split(' ');
     expect(added).toEqual(bigramWords('秦商量 委员&工作室'));
+    expect(out).toContain(`<div data-pagefind-weight="3">${bigramWords('秦商量').join(' ')}</div></article>`);
     expect(out).not.toContain(bigramWords('导航')[0]);
   });
 

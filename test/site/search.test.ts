@@ -45,6 +45,16 @@ describe('search page', () => {
     expect(all).toEqual(expect.arrayContaining(containing('政协')));
   });
 
+  test('entries named after the query come first', async () => {
+    for (const term of ['书香政协', '委员工作室', '微协商']) {
+      await searchFor(page, { q: term });
+      const titles = await page.locator('[data-search-result] h2').allTextContents();
+      const named = titles.map((t) => t.includes(term));
+      expect(named.indexOf(false) === -1 || named.lastIndexOf(true) < named.indexOf(false), `${term}: ${titles.join(' | ')}`).toBe(true);
+      expect(named[0]).toBe(true);
+    }
+  });
+
   test('a traditional-character query finds the simplified text', async () => {
     const status = await searchFor(page, { q: '協商' });
     expect(status).toContain('“协商”');

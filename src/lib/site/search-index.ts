@@ -26,6 +26,10 @@ export function withBigramWords(html: string): string | undefined {
   const tag = open[1] ?? 'div';
   const close = html.indexOf(`</${tag}>`, open.index);
   if (close < 0) return undefined;
-  const words = bigramWords(htmlText(html.slice(open.index + open[0].length, close)));
-  return `${html.slice(0, close)}<div data-pagefind-weight="0.5">${words.join(' ')}</div>${html.slice(close)}`;
+  const body = html.slice(open.index + open[0].length, close);
+  const words = bigramWords(htmlText(body));
+  // The title's words again, weighted up, so that entries named after the query come first.
+  const title = bigramWords(htmlText(/<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(body)?.[1] ?? ''));
+  const added = `<div data-pagefind-weight="0.5">${words.join(' ')}</div>${title.length ? `<div data-pagefind-weight="3">${title.join(' ')}</div>` : ''}`;
+  return `${html.slice(0, close)}${added}${html.slice(close)}`;
 }
