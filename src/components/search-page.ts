@@ -4,7 +4,7 @@
  */
 import * as OpenCC from 'opencc-js/t2cn';
 import { displayText, makeExcerpt, matchesExactly, prepareQuery, type PreparedQuery } from '../lib/site/search-text.ts';
-import { FILTERS, readState, shorterQueries, writeState, type FilterName, type SearchState } from '../lib/site/search-state.ts';
+import { FILTERS, distinctSuggestions, readState, shorterQueries, writeState, type FilterName, type SearchState } from '../lib/site/search-state.ts';
 
 interface PagefindData {
   url: string;
@@ -133,9 +133,14 @@ export function startSearchPage(doc: Document): void {
     const tips: string[] = [];
     const escape = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
     const close = await Promise.all(near.map((r) => r.data()));
-    for (const shorter of shorterQueries(query.text).slice(0, 4)) {
+    const counts = new Map<string, number>();
+    for (const shorter of shorterQueries(query.text).slice(0, 16)) {
+      if ([...counts.keys()].some((k) => k.includes(shorter))) continue;
       const found = await searchAll(pf, prepareQuery(shorter, toSimplified), {});
-      if (found?.results.length) tips.push(`<li><a href="?${new URLSearchParams({ q: shorter })}">${escape(shorter)}</a>（${found.results.length} 条）</li>`);
+      if (found?.results.length) counts.set(shorter, found.results.length);
+    }
+    for (const shorter of distinctSuggestions([...counts.keys()])) {
+      tips.push(`<li><a href="?${new URLSearchParams({ q: shorter })}">${escape(shorter)}</a>（${counts.get(shorter)} 条）</li>`);
     }
     help.innerHTML =
       `<p>换个说法试试：用更短的词，或只输入做法的关键字。</p>` +
@@ -184,17 +189,22 @@ export function startSearchPage(doc: Document): void {
     if (!results.length) await showHelp(pf, query, filtered, response.near);
   };
 
+  const go = (next: SearchState) =>
+    search(next).catch(() => {
+      status.textContent = '搜索暂时无法使用。可以按主题、地区或年份浏览。';
+      list.setAttribute('aria-busy', 'false');
+    });
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    void search(currentState());
+    void go(currentState());
   });
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void search(currentState()), 300);
+    timer = setTimeout(() => void go(currentState()), 300);
   });
-  for (const select of selects.values()) select?.addEventListener('change', () => void search(currentState()));
+  for (const select of selects.values()) select?.addEventListener('change', () => void go(currentState()));
   more.addEventListener('click', async () => {
     if (!pending) return;
     const from = pending.shown;
@@ -204,7 +214,5 @@ export function startSearchPage(doc: Document): void {
     list.querySelectorAll<HTMLAnchorElement>('[data-search-result] a')[from]?.focus();
   });
   status.textContent = '正在载入搜索……';
-  void search(state).catch(() => {
-    status.textContent = '搜索暂时无法使用。可以按主题、地区或年份浏览。';
-  });
+  void go(state);
 }

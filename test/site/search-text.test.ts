@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as OpenCC from 'opencc-js/t2cn';
 import { bigramWords, displayText, encodeChar, makeExcerpt, matchesExactly, prepareQuery } from '../../src/lib/site/search-text.ts';
-import { readState, shorterQueries, writeState } from '../../src/lib/site/search-state.ts';
+import { distinctSuggestions, readState, shorterQueries, writeState } from '../../src/lib/site/search-state.ts';
 import { htmlText, withBigramWords } from '../../src/lib/site/search-index.ts';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -72,9 +72,13 @@ describe('search state in the URL', () => {
     expect(writeState({ q: ' ', filters: {} })).toBe('');
   });
 
-  test('suggests shorter queries for one that found nothing', () => {
-    expect(shorterQueries('委员工作室量子计算')).toEqual(['委员', '计算', '委员工作室']);
-    expect(shorterQueries('秦商量 量子')).toEqual(['秦商量', '秦商', '商量', '量子']);
+  test('suggests shorter queries for one that found nothing, longest first', () => {
+    expect(shorterQueries('委员工作室量子')).toEqual(['委员工作室量', '委员工作室', '委员工作', '委员工', '委员', '员工作室量子', '工作室量子', '作室量子', '室量子', '量子']);
+    expect(shorterQueries('秦商量 量子')).toEqual(['秦商量', '量子', '秦商', '商量']);
+  });
+
+  test('offers only suggestions that add something', () => {
+    expect(distinctSuggestions(['委员工作室', '委员工作', '委员', '工作室', '量子'])).toEqual(['委员工作室', '量子']);
   });
 });
 

@@ -115,7 +115,7 @@ describe('search page', () => {
     await expect.poll(() => help.isVisible()).toBe(true);
     expect(await help.textContent()).toContain('更短的词');
     const suggestions = await help.locator('a').allTextContents();
-    expect(suggestions).toContain('委员');
+    expect(suggestions).toContain('委员工作室');
     // …and entries that contain part of it, under their titles.
     const near = await help.locator('a[href*="/casebook/"]').allTextContents();
     expect(near.length).toBeGreaterThan(0);

@@ -37,19 +37,27 @@ export function writeState(state: SearchState): string {
   return text ? `?${text}` : '';
 }
 
-/** Shorter queries worth suggesting when a query finds nothing: each word, and the two ends of each long Han run. */
+/**
+ * Shorter queries worth trying when a query finds nothing, best first: each
+ * word of a several-word query, then the prefixes and suffixes of each long
+ * word, longest first (so 委员工作室量子 suggests 委员工作室 before 委员).
+ */
 export function shorterQueries(text: string): string[] {
   const out = new Set<string>();
   const words = text.split(/[\s\p{P}]+/u).filter(Boolean);
+  if (words.length > 1) words.forEach((w) => out.add(w));
   for (const word of words) {
     const chars = [...word];
-    if (words.length > 1) out.add(word);
-    if (chars.length > 2) {
-      out.add(chars.slice(0, 2).join(''));
-      out.add(chars.slice(-2).join(''));
-      if (chars.length > 4) out.add(chars.slice(0, Math.ceil(chars.length / 2)).join(''));
-    }
+    for (let n = chars.length - 1; n >= 2; n--) out.add(chars.slice(0, n).join(''));
+    for (let n = chars.length - 1; n >= 2; n--) out.add(chars.slice(-n).join(''));
   }
   out.delete(text);
   return [...out];
+}
+
+/** Keep suggestions that say something new: drop any contained in one already kept. */
+export function distinctSuggestions(found: readonly string[], limit = 3): string[] {
+  const kept: string[] = [];
+  for (const s of found) if (!kept.some((k) => k.includes(s)) && kept.length < limit) kept.push(s);
+  return kept;
 }
