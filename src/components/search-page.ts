@@ -67,7 +67,10 @@ export function startSearchPage(doc: Document): void {
     for (const [name, select] of selects) {
       if (!select) continue;
       const chosen = state.filters[name as FilterName] ?? '';
-      const values = Object.entries(counts[name] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
+      // Values that would give nothing are left out, unless already chosen.
+      const values = Object.entries(counts[name] ?? {})
+        .filter(([v, n]) => n > 0 || v === chosen)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
       if (chosen && !values.some(([v]) => v === chosen)) values.unshift([chosen, 0]);
       select.replaceChildren(new Option('全部', ''), ...values.map(([v, n]) => new Option(`${v}（${n}）`, v, false, v === chosen)));
     }
