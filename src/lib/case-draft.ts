@@ -6,9 +6,7 @@
 import { stringify } from 'yaml';
 import { CaseSchema, type CaseInput } from '../schemas/case.ts';
 import type { Theme } from '../schemas/theme.ts';
-import { getRegion } from './regions.ts';
 import { fieldName } from './schema-errors.ts';
-import { pinyinSlug, shortRegionName } from './slug.ts';
 
 export interface CaseFields {
   title: string;
@@ -51,20 +49,15 @@ export function caseFrontmatter(fields: CaseFields, themes: readonly Theme[]): C
   };
 }
 
-/** The file name a new case gets: region pinyin and a suffix (the issue number, or a short word). */
-export function caseSlug(region: string, suffix: string): string {
-  const name = getRegion(region)?.name;
-  return `${name ? pinyinSlug(shortRegionName(name), { place: true }) : 'case'}-${suffix}`;
-}
-
-export function caseDraft(fields: CaseFields, themes: readonly Theme[], suffix: string): CaseDraft {
+/** `slug` is the file name without `.md`, e.g. qindu-liaison-groups. */
+export function caseDraft(fields: CaseFields, themes: readonly Theme[], slug: string): CaseDraft {
   const frontmatter = caseFrontmatter(fields, themes);
   const yaml = stringify(frontmatter, { version: '1.1', lineWidth: 0 });
   const section = (heading: string, text: string) => `## ${heading}\n\n${text.trim()}\n`;
   const sections = [section('背景', fields.background), section('做法', fields.practice), section('成效', fields.results)];
   if (fields.lessons?.trim()) sections.push(section('启示', fields.lessons));
   const folder = /^\d{4}$/.test(frontmatter.year) ? frontmatter.year : 'unknown-year';
-  return { title: frontmatter.title, path: `content/cases/${folder}/${caseSlug(frontmatter.region, suffix)}.md`, content: `---\n${yaml}---\n\n${sections.join('\n')}` };
+  return { title: frontmatter.title, path: `content/cases/${folder}/${slug}.md`, content: `---\n${yaml}---\n\n${sections.join('\n')}` };
 }
 
 /** What the schema says about the fields, one Chinese line per problem, by field. */

@@ -1,5 +1,6 @@
 /** URL slugs from Chinese names, by pinyin. */
 import { pinyin } from 'pinyin-pro';
+import type { Region } from './regions.ts';
 
 const SUFFIXES = ['自治县', '自治州', '省', '市', '区', '县', '旗', '盟'];
 
@@ -22,4 +23,9 @@ export function pinyinSlug(text: string, { place = false } = {}): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/** The file name a new entry gets from its region: region pinyin, then a suffix (`qindu-issue-42`). */
+export function regionSlug(region: Region | undefined, suffix: string): string {
+  return `${region ? pinyinSlug(shortRegionName(region.name), { place: true }) : 'case'}-${suffix}`;
 }

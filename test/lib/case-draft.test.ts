@@ -33,7 +33,7 @@ describe('caseProblems', () => {
 
 describe('newFileUrl', () => {
   test('opens GitHub’s new-file page in the case’s folder with the file filled in', () => {
-    const draft = caseDraft(FIELDS, themes, 'liaison');
+    const draft = caseDraft(FIELDS, themes, 'qindu-liaison');
     const url = new URL(newFileUrl('https://github.com/casebook-cppcc/casebook', draft));
     expect(url.pathname).toBe('/casebook-cppcc/casebook/new/main/content/cases/2023');
     expect(url.searchParams.get('filename')).toBe('qindu-liaison.md');

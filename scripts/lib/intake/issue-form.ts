@@ -4,6 +4,8 @@
  */
 import { caseDraft, type CaseDraft } from '../../../src/lib/case-draft.ts';
 import { diagnostic, type Diagnostic } from '../../../src/lib/diagnostics.ts';
+import { getRegion } from '../../../src/lib/regions.ts';
+import { regionSlug } from '../../../src/lib/slug.ts';
 import type { Theme } from '../../../src/schemas/theme.ts';
 
 export type { CaseDraft };
@@ -60,6 +62,6 @@ export function caseFromIssue(body: string, issueNumber: number, themes: readonl
       sources: value('sources').split('\n'),
     },
     themes,
-    `issue-${issueNumber}`,
+    regionSlug(getRegion(value('region').trim()), `issue-${issueNumber}`),
   );
 }
