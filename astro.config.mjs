@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/lib/site/markdown.ts';
 
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // MDX is for the site's own pages only (src/pages/*.mdx); contributed Markdown goes through the sanitizing processor.
-  integrations: [mdx({ extendMarkdownConfig: false })],
+  integrations: [mdx({ extendMarkdownConfig: false }), sitemap({ filter: (page) => !page.endsWith('/404/') })],
   markdown: {
     processor: markdownProcessor,
     syntaxHighlight: false,

@@ -40,7 +40,7 @@ async function axeViolations(target: Page): Promise<string[]> {
 
 describe('accessibility', () => {
   test('axe finds no violations on home, a list, each kind of entry page and a search result page', async () => {
-    const paths = ['', 'cases/', await firstEntry('reports'), await firstEntry('cases'), await firstEntry('rules'), 'stats/'];
+    const paths = ['', 'cases/', await firstEntry('reports'), await firstEntry('cases'), await firstEntry('rules'), 'stats/', 'digests/2023/', 'contribute/', 'data/'];
     const found: string[] = [];
     for (const path of paths) {
       await page.goto(siteUrl(path));
@@ -71,7 +71,7 @@ describe('accessibility', () => {
 describe('phones', () => {
   test('no page scrolls sideways at 360 px', async () => {
     const narrow = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    const paths = ['', 'cases/', 'cases/by-region/', await firstEntry('reports'), await firstEntry('cases'), await firstEntry('rules'), 'stats/', 'regions/', 'themes/', 'search/?q=%E5%8D%8F%E5%95%86', '404.html'];
+    const paths = ['', 'cases/', 'cases/by-region/', await firstEntry('reports'), await firstEntry('cases'), await firstEntry('rules'), 'stats/', 'regions/', 'themes/', 'search/?q=%E5%8D%8F%E5%95%86', '404.html', 'digests/2023/', 'contribute/', 'data/'];
     const wide: string[] = [];
     for (const path of paths) {
       await narrow.goto(siteUrl(path));
