@@ -9,8 +9,29 @@ import type { FileInput } from './validate-file.ts';
 
 const COLLECTIONS: CollectionName[] = ['reports', 'cases', 'rules'];
 
+function git(root: string, args: string[]): string[] | undefined {
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `root` is the top of a git work tree (then git's index lists files faster than the disk). */
+function isGitTop(root: string): boolean {
+  return existsSync(join(root, '.git'));
+}
+
 /** Every file under content/<collection>/ (any extension, links included), repository-relative. */
 export function listContentFiles(root: string): string[] {
+  const folders = COLLECTIONS.map((c) => `content/${c}`);
+  if (isGitTop(root)) {
+    const listed = git(root, ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...folders]);
+    const deleted = new Set(git(root, ['ls-files', '--deleted', '--', ...folders]) ?? []);
+    if (listed) return [...new Set(listed)].filter((f) => !deleted.has(f)).sort();
+  }
   return COLLECTIONS.flatMap((collection) => {
     const base = join(root, 'content', collection);
     if (!existsSync(base)) return [];
@@ -67,6 +88,14 @@ export function referrers(root: string, all: readonly string[], changed: readonl
   const keys = changed.map(referenceKey).filter((k): k is string => k !== undefined);
   if (keys.length === 0) return [];
   const touched = new Set(changed);
+  const known = new Set(all);
+  if (isGitTop(root)) {
+    // git grep searches tracked files in the work tree; untracked ones are few and read below.
+    const found = git(root, ['grep', '-l', '-F', ...keys.flatMap((k) => ['-e', k]), '--', ...COLLECTIONS.map((c) => `content/${c}`)]) ?? [];
+    const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '--', 'content']) ?? [];
+    const extra = untracked.filter((file) => file.endsWith('.md') && keys.some((key) => readFileSync(join(root, file), 'utf8').includes(key)));
+    return [...new Set([...found, ...extra])].filter((f) => known.has(f) && !touched.has(f)).sort();
+  }
   return all.filter((file) => {
     if (touched.has(file) || !file.endsWith('.md')) return false;
     const text = readFileSync(join(root, file), 'utf8');
