@@ -1,6 +1,6 @@
 /** Debian's chromium driven by playwright-core, for the browser tests. */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -15,6 +15,24 @@ export const CHROMIUM_ARGS = [
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * One browser page for the tests of a file: launched before them, closed after.
+ * Returns a getter, since the page exists only once beforeAll has run.
+ */
+export function useBrowserPage(): () => Page {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(() => browser?.close());
+  return () => {
+    if (!page) throw new Error('the browser page is not open yet');
+    return page;
+  };
 }
 
 /** Absolute URL of a path on the served site: siteUrl('cases/') → http://127.0.0.1:<port>/casebook/cases/ */

@@ -1,29 +1,22 @@
 /** The /contribute/ form as a contributor uses it: problems while typing, then GitHub's new-file page with the file filled in. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parseCollectionEntry } from '../../src/lib/library.ts';
-import { launchBrowser, siteUrl } from './browser.ts';
+import { useBrowserPage, siteUrl } from './browser.ts';
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(() => browser?.close());
+const getPage = useBrowserPage();
 
 describe('contribute page', () => {
   test('lists what is missing, marks the fields, and offers no submit link until the case is complete', async () => {
-    await page.goto(siteUrl('contribute/'));
-    await expect.poll(() => page.locator('#case-status').textContent()).toMatch(/还有 \d+ 处需要修改/);
-    await page.fill('#f-region', '6104');
-    await expect.poll(() => page.locator('#e-region').textContent()).toContain('行政区划代码应为 6 位数字');
-    expect(await page.getAttribute('#f-region', 'aria-invalid')).toBe('true');
-    expect(await page.getAttribute('#case-submit', 'href')).toBeNull();
+    await getPage().goto(siteUrl('contribute/'));
+    await expect.poll(() => getPage().locator('#case-status').textContent()).toMatch(/还有 \d+ 处需要修改/);
+    await getPage().fill('#f-region', '6104');
+    await expect.poll(() => getPage().locator('#e-region').textContent()).toContain('行政区划代码应为 6 位数字');
+    expect(await getPage().getAttribute('#f-region', 'aria-invalid')).toBe('true');
+    expect(await getPage().getAttribute('#case-submit', 'href')).toBeNull();
   });
 
   test('once complete, links to GitHub’s new-file page with a file that passes the schema', async () => {
-    await page.goto(siteUrl('contribute/'));
+    await getPage().goto(siteUrl('contribute/'));
     const values: Record<string, string> = {
       '#f-title': '秦都区街道政协工作联络组',
       '#f-region': '610402',
@@ -36,10 +29,10 @@ describe('contribute page', () => {
       '#f-sources': 'reports/2023/qindu',
       '#f-slug': 'qindu-liaison-groups',
     };
-    for (const [selector, value] of Object.entries(values)) await page.fill(selector, value);
-    await page.check('input[name="themes"][value="grassroots-consultation"]');
-    await expect.poll(() => page.locator('#case-status').textContent()).toBe('检查通过，可以提交。');
-    const link = new URL((await page.getAttribute('#case-submit', 'href')) ?? '');
+    for (const [selector, value] of Object.entries(values)) await getPage().fill(selector, value);
+    await getPage().check('input[name="themes"][value="grassroots-consultation"]');
+    await expect.poll(() => getPage().locator('#case-status').textContent()).toBe('检查通过，可以提交。');
+    const link = new URL((await getPage().getAttribute('#case-submit', 'href')) ?? '');
     expect(link.pathname).toMatch(/\/new\/main\/content\/cases\/2023$/);
     expect(link.searchParams.get('filename')).toBe('qindu-liaison-groups.md');
     const entry = parseCollectionEntry('cases', '2023/qindu-liaison-groups', 'x.md', link.searchParams.get('value') ?? '');

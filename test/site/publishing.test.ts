@@ -3,44 +3,37 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { readLibrary } from '../../scripts/lib/read-library.ts';
-import { launchBrowser, siteUrl } from './browser.ts';
+import { useBrowserPage, siteUrl } from './browser.ts';
 import { SITE_BASE, SITE_ORIGIN } from './global-setup.ts';
 
 const siteDir = inject('siteDir');
 const { library } = readLibrary('content');
 const read = (path: string) => readFileSync(join(siteDir, path));
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(() => browser?.close());
+const getPage = useBrowserPage();
 
 describe('the 2023 digest', () => {
   test('renders with its charts, every case section and working downloads', async () => {
-    await page.goto(siteUrl('digests/2023/'));
-    expect(await page.locator('h1').textContent()).toBe('2023 年度创新案例汇编');
-    expect(await page.locator('svg.chart').count()).toBe(2);
+    await getPage().goto(siteUrl('digests/2023/'));
+    expect(await getPage().locator('h1').textContent()).toBe('2023 年度创新案例汇编');
+    expect(await getPage().locator('svg.chart').count()).toBe(2);
     const cases = library.cases.filter((c) => c.data.year === 2023);
-    expect(await page.locator('article h4').allTextContents()).toHaveLength(cases.length);
-    const docx = await page.locator('a[href$="digest-2023.docx"]').getAttribute('href');
-    const response = await page.request.get(new URL(docx ?? '', page.url()).href);
+    expect(await getPage().locator('article h4').allTextContents()).toHaveLength(cases.length);
+    const docx = await getPage().locator('a[href$="digest-2023.docx"]').getAttribute('href');
+    const response = await getPage().request.get(new URL(docx ?? '', getPage().url()).href);
     expect(response.ok()).toBe(true);
     expect(Object.keys(unzipSync(new Uint8Array(await response.body())))).toContain('word/document.xml');
-    const md = await page.locator('a[href$="2023.md"]').getAttribute('href');
-    expect(await (await page.request.get(new URL(md ?? '', page.url()).href)).text()).toBe(readFileSync('content/digests/2023.md', 'utf8'));
+    const md = await getPage().locator('a[href$="2023.md"]').getAttribute('href');
+    expect(await (await getPage().request.get(new URL(md ?? '', getPage().url()).href)).text()).toBe(readFileSync('content/digests/2023.md', 'utf8'));
   });
 
   test('its region index links land on the case sections', async () => {
-    await page.goto(siteUrl('digests/2023/'));
-    const targets = await page.locator('article a[href^="#"]').evaluateAll((links) => links.map((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))));
+    await getPage().goto(siteUrl('digests/2023/'));
+    const targets = await getPage().locator('article a[href^="#"]').evaluateAll((links) => links.map((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))));
     expect(targets.length).toBeGreaterThan(0);
-    for (const id of targets) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
+    for (const id of targets) expect(await getPage().locator(`[id="${id}"]`).count(), id).toBe(1);
   });
 });
 
@@ -74,8 +67,8 @@ describe('feed, sitemap and share metadata', () => {
 
   test('every page carries a title, description and image for sharing (WeChat reads Open Graph)', async () => {
     for (const path of ['', 'cases/2023/qindu-1-3-consultation-platform/', 'digests/2023/']) {
-      await page.goto(siteUrl(path));
-      const og = async (p: string) => page.locator(`meta[property="og:${p}"]`).getAttribute('content');
+      await getPage().goto(siteUrl(path));
+      const og = async (p: string) => getPage().locator(`meta[property="og:${p}"]`).getAttribute('content');
       expect(await og('title'), path).toBeTruthy();
       expect(await og('description'), path).toBeTruthy();
       const image = (await og('image')) ?? '';

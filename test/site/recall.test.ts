@@ -4,11 +4,10 @@
  * the entries whose text (title, summary, body) contains the term.
  */
 import * as OpenCC from 'opencc-js/cn2t';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readLibrary } from '../../scripts/lib/read-library.ts';
 import { plainText } from '../../src/lib/site/entries.ts';
-import { allResultLinks, launchBrowser, searchFor, searchInPage } from './browser.ts';
+import { allResultLinks, useBrowserPage, searchFor, searchInPage } from './browser.ts';
 import { SITE_BASE } from './global-setup.ts';
 
 const TERMS = [
@@ -26,13 +25,7 @@ const entries = [...library.reports, ...library.cases, ...library.rules].map((e)
   return { path: `${SITE_BASE}${e.collection}/${e.id}/`, text: `${data.title}\n${data.summary ?? ''}\n${plainText(e.body)}` };
 });
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(() => browser?.close());
+const getPage = useBrowserPage();
 
 describe('search recall', () => {
   test('every term occurs in the content, so the ground truth is not empty', () => {
@@ -42,15 +35,15 @@ describe('search recall', () => {
   });
 
   test('finds at least 95% of the entries containing each term, typed simplified or traditional', async () => {
-    await searchFor(page, { q: TERMS[0] ?? '' });
+    await searchFor(getPage(), { q: TERMS[0] ?? '' });
     let expected = 0;
     let found = 0;
     const misses: string[] = [];
     for (const term of TERMS) {
       const truth = entries.filter((e) => e.text.includes(term)).map((e) => e.path);
       for (const query of new Set([term, toTraditional(term)])) {
-        await searchInPage(page, query);
-        const links = new Set(await allResultLinks(page));
+        await searchInPage(getPage(), query);
+        const links = new Set(await allResultLinks(getPage()));
         expected += truth.length;
         for (const path of truth) {
           if (links.has(path)) found++;

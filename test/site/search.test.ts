@@ -1,10 +1,9 @@
 /** The search page as a person uses it: queries, traditional characters, filters, the URL, no-hit help. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readLibrary } from '../../scripts/lib/read-library.ts';
 import { plainText } from '../../src/lib/site/entries.ts';
 import { cityOf } from '../../src/lib/regions.ts';
-import { allResultLinks, launchBrowser, searchFor, searchInPage, siteUrl } from './browser.ts';
+import { allResultLinks, useBrowserPage, searchFor, searchInPage, siteUrl } from './browser.ts';
 import { SITE_BASE } from './global-setup.ts';
 
 const { library } = readLibrary('content');
@@ -14,41 +13,35 @@ const entries = [...library.reports, ...library.cases, ...library.rules].map((e)
 });
 const containing = (term: string) => entries.filter((e) => e.text.includes(term)).map((e) => e.path);
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(() => browser?.close());
+const getPage = useBrowserPage();
 
 describe('search page', () => {
   test('a query in the URL is applied on arrival and every result links to an entry with title, type, region and a highlighted excerpt', async () => {
-    const status = await searchFor(page, { q: '委员工作室' });
+    const status = await searchFor(getPage(), { q: '委员工作室' });
     expect(status).toMatch(/找到 \d+ 个/);
-    const first = page.locator('[data-search-result]').first();
+    const first = getPage().locator('[data-search-result]').first();
     await expect.poll(() => first.locator('a').getAttribute('href')).toMatch(new RegExp(`^${SITE_BASE}(reports|cases|rules)/`));
     expect(await first.locator('h2').textContent()).toBeTruthy();
     expect(await first.locator('.byline').textContent()).toMatch(/(经验交流|创新案例|制度文件) · 陕西省/);
     expect(await first.locator('mark').first().textContent()).toBe('委员工作室');
-    expect(await page.inputValue('#q')).toBe('委员工作室');
+    expect(await getPage().inputValue('#q')).toBe('委员工作室');
   });
 
   test('shows at least the first 20 results without further clicks', async () => {
-    await searchFor(page, { q: '政协' });
+    await searchFor(getPage(), { q: '政协' });
     const expected = containing('政协').length;
     expect(expected).toBeGreaterThan(20);
-    expect(await page.locator('[data-search-result]').count()).toBeGreaterThanOrEqual(20);
-    expect(await page.locator('[data-search-result] a').first().isVisible()).toBe(true);
-    const all = await allResultLinks(page);
+    expect(await getPage().locator('[data-search-result]').count()).toBeGreaterThanOrEqual(20);
+    expect(await getPage().locator('[data-search-result] a').first().isVisible()).toBe(true);
+    const all = await allResultLinks(getPage());
     expect(new Set(all).size).toBe(all.length);
     expect(all).toEqual(expect.arrayContaining(containing('政协')));
   });
 
   test('entries named after the query come first', async () => {
     for (const term of ['书香政协', '委员工作室', '微协商']) {
-      await searchFor(page, { q: term });
-      const titles = await page.locator('[data-search-result] h2').allTextContents();
+      await searchFor(getPage(), { q: term });
+      const titles = await getPage().locator('[data-search-result] h2').allTextContents();
       const named = titles.map((t) => t.includes(term));
       expect(named.indexOf(false) === -1 || named.lastIndexOf(true) < named.indexOf(false), `${term}: ${titles.join(' | ')}`).toBe(true);
       expect(named[0]).toBe(true);
@@ -56,19 +49,19 @@ describe('search page', () => {
   });
 
   test('a traditional-character query finds the simplified text', async () => {
-    const status = await searchFor(page, { q: '協商' });
+    const status = await searchFor(getPage(), { q: '協商' });
     expect(status).toContain('“协商”');
-    const links = await allResultLinks(page);
+    const links = await allResultLinks(getPage());
     expect(links).toEqual(expect.arrayContaining(containing('协商')));
   });
 
   test('a fragment that word segmentation splits differently is still found (作室 in 委员工作室)', async () => {
-    await searchFor(page, { q: '作室' });
-    expect(await allResultLinks(page)).toEqual(expect.arrayContaining(containing('作室')));
+    await searchFor(getPage(), { q: '作室' });
+    expect(await allResultLinks(getPage())).toEqual(expect.arrayContaining(containing('作室')));
   });
 
   test('works in a browser without Intl.Segmenter', async () => {
-    const context = await browser.newContext();
+    const context = await getPage().context().browser()!.newContext();
     await context.addInitScript(() => {
       delete (Intl as { Segmenter?: unknown }).Segmenter;
     });
@@ -80,38 +73,38 @@ describe('search page', () => {
   });
 
   test('filters show counts, work without a query and are kept in the URL', async () => {
-    await searchFor(page, { type: '创新案例' });
-    const typeOptions = await page.locator('select[name="type"] option').allTextContents();
+    await searchFor(getPage(), { type: '创新案例' });
+    const typeOptions = await getPage().locator('select[name="type"] option').allTextContents();
     expect(typeOptions.some((o) => /^创新案例（\d+）$/.test(o))).toBe(true);
-    const links = await allResultLinks(page);
+    const links = await allResultLinks(getPage());
     expect(links.length).toBe(library.cases.length);
     expect(links.every((l) => l.startsWith(`${SITE_BASE}cases/`))).toBe(true);
 
-    await page.selectOption('select[name="region"]', '咸阳市');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('region') === '咸阳市' && document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
-    expect(new URL(page.url()).searchParams.get('type')).toBe('创新案例');
+    await getPage().selectOption('select[name="region"]', '咸阳市');
+    await getPage().waitForFunction(() => new URLSearchParams(location.search).get('region') === '咸阳市' && document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
+    expect(new URL(getPage().url()).searchParams.get('type')).toBe('创新案例');
     const inCity = entries.filter((e) => e.path.includes('/cases/') && cityOf(e.region)?.name === '咸阳市').map((e) => e.path);
-    expect(new Set(await allResultLinks(page))).toEqual(new Set(inCity));
+    expect(new Set(await allResultLinks(getPage()))).toEqual(new Set(inCity));
   });
 
   test('a query and filters typed on the page end up in the URL, and reopening that URL gives the same results', async () => {
-    await searchFor(page, {});
-    await page.selectOption('select[name="year"]', '2023');
-    await searchInPage(page, '书香政协');
-    const url = page.url();
+    await searchFor(getPage(), {});
+    await getPage().selectOption('select[name="year"]', '2023');
+    await searchInPage(getPage(), '书香政协');
+    const url = getPage().url();
     expect(new URL(url).searchParams.get('q')).toBe('书香政协');
     expect(new URL(url).searchParams.get('year')).toBe('2023');
-    const before = await allResultLinks(page);
-    await page.goto(url);
-    await page.locator('#search-status').filter({ hasText: /找到/ }).waitFor();
-    expect(await allResultLinks(page)).toEqual(before);
+    const before = await allResultLinks(getPage());
+    await getPage().goto(url);
+    await getPage().locator('#search-status').filter({ hasText: /找到/ }).waitFor();
+    expect(await allResultLinks(getPage())).toEqual(before);
   });
 
   test('a query with no hits says so and suggests shorter queries that have results', async () => {
-    const status = await searchFor(page, { q: '委员工作室量子计算' });
+    const status = await searchFor(getPage(), { q: '委员工作室量子计算' });
     expect(status).toContain('没有找到');
-    expect(await page.locator('[data-search-result]').count()).toBe(0);
-    const help = page.locator('#search-help');
+    expect(await getPage().locator('[data-search-result]').count()).toBe(0);
+    const help = getPage().locator('#search-help');
     await expect.poll(() => help.isVisible()).toBe(true);
     expect(await help.textContent()).toContain('更短的词');
     const suggestions = await help.locator('a').allTextContents();
@@ -122,11 +115,11 @@ describe('search page', () => {
   });
 
   test('the header search box is a plain form that opens the search page with the query', async () => {
-    await page.goto(siteUrl('cases/'));
-    await page.fill('#site-q', '微协商');
-    await page.press('#site-q', 'Enter');
-    await page.waitForURL(/\/casebook\/search\/\?q=/);
-    await page.locator('#search-status').filter({ hasText: /找到/ }).waitFor();
-    expect(await allResultLinks(page)).toEqual(expect.arrayContaining(containing('微协商')));
+    await getPage().goto(siteUrl('cases/'));
+    await getPage().fill('#site-q', '微协商');
+    await getPage().press('#site-q', 'Enter');
+    await getPage().waitForURL(/\/casebook\/search\/\?q=/);
+    await getPage().locator('#search-status').filter({ hasText: /找到/ }).waitFor();
+    expect(await allResultLinks(getPage())).toEqual(expect.arrayContaining(containing('微协商')));
   });
 });
