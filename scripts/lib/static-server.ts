@@ -1,5 +1,5 @@
 /**
- * A tiny static file server for the built site, for browser tests: serves
+ * A tiny static file server for the built site, for browser tests and benchmarks: serves
  * `root` under `base` on 127.0.0.1 with an ephemeral port, 404.html for misses.
  */
 import { createReadStream, statSync } from 'node:fs';

@@ -1,0 +1,21 @@
+/** A copy of the project around a synthetic library, in a temporary folder, for benchmarks. */
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { SyntheticFile } from './synthetic.ts';
+
+const PROJECT_FILES = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+/** Copies the site's sources, links node_modules and writes the library under content/. */
+export function makeProject(repo: string, files: readonly SyntheticFile[], label: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `casebook-bench-${label}-`));
+  for (const name of PROJECT_FILES) cpSync(join(repo, name), join(dir, name), { recursive: true });
+  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+  mkdirSync(join(dir, 'content'), { recursive: true });
+  cpSync(join(repo, 'content', 'themes.yaml'), join(dir, 'content', 'themes.yaml'));
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+  return dir;
+}
