@@ -39,7 +39,13 @@ export function treeRssKiB(pid: number): number {
   return total;
 }
 
-export async function runOnce(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; peakKiB: number; code: number }> {
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Exit codes that count as success (the validator exits 1 when it finds errors); others throw. */
+  okCodes?: readonly number[];
+}
+
+export async function runOnce(command: string, args: string[], cwd: string, { env = process.env, okCodes = [0] }: RunOptions = {}): Promise<{ ms: number; peakKiB: number; code: number }> {
   const start = performance.now();
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -50,15 +56,32 @@ export async function runOnce(command: string, args: string[], cwd: string, env:
   }, 50);
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   clearInterval(timer);
-  if (code !== 0 && code !== 1) throw new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`);
+  if (!okCodes.includes(code)) throw new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`);
   return { ms: performance.now() - start, peakKiB: peak, code };
 }
 
-export async function measure(command: string, args: string[], cwd: string, runs = 3, env?: NodeJS.ProcessEnv): Promise<Measurement> {
+/** Median of some numbers (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return NaN;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Runs a command up to `runs` times: median wall time, highest peak memory.
+ * Stops repeating once the runs so far took `budgetMs` in all (a 10,000-entry
+ * build may take many minutes), so `runs` in the result may be fewer.
+ */
+export async function measure(command: string, args: string[], cwd: string, { runs = 3, budgetMs = Infinity, ...options }: RunOptions & { runs?: number; budgetMs?: number } = {}): Promise<Measurement> {
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(await runOnce(command, args, cwd, env));
-  const times = results.map((r) => r.ms).sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)] as number, peakMiB: Math.max(...results.map((r) => r.peakKiB)) / 1024, runs: results.map((r) => Math.round(r.ms)) };
+  let spent = 0;
+  for (let i = 0; i < runs && (i === 0 || spent < budgetMs); i++) {
+    const result = await runOnce(command, args, cwd, options);
+    results.push(result);
+    spent += result.ms;
+  }
+  return { ms: median(results.map((r) => r.ms)), peakMiB: Math.max(...results.map((r) => r.peakKiB)) / 1024, runs: results.map((r) => Math.round(r.ms)) };
 }
 
 /** Total bytes of the files under a folder. */
@@ -68,4 +91,28 @@ export function folderBytes(dir: string): number {
     if (entry.isFile()) total += readFileSync(`${entry.parentPath}/${entry.name}`).byteLength;
   }
   return total;
+}
+
+export interface Fit {
+  /** Least-squares line through the points, evaluated at the target. */
+  linear: number;
+  /** Least-squares line through the logarithms (y = a·x^b), evaluated at the target. */
+  power: number;
+  exponent: number;
+}
+
+function leastSquares(points: readonly (readonly [number, number])[]): { slope: number; intercept: number } {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  const slope = sxx === 0 ? 0 : points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
+/** Projects y at `at` from measured (x, y) points, as a line and as a power law. */
+export function fit(points: readonly (readonly [number, number])[], at: number): Fit {
+  const line = leastSquares(points);
+  const logs = leastSquares(points.filter(([x, y]) => x > 0 && y > 0).map(([x, y]) => [Math.log(x), Math.log(y)] as const));
+  return { linear: line.intercept + line.slope * at, power: Math.exp(logs.intercept + logs.slope * Math.log(at)), exponent: logs.slope };
 }
