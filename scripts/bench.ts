@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --sizes 1000,10000] [--runs 3] [--json bench-results.json] [--no-starlight] [--budget-minutes 8] [--what-if related]
+ * npm run bench [-- --sizes 1000,10000] [--runs 3] [--json bench-results.json] [--no-starlight]
+ *   [--budget-minutes 8] [--steps validate,digest,build,index,query,starlight] [--what-if related]
  *
  * Builds synthetic libraries of each size (scripts/lib/bench/synthetic.ts) in
  * a copy of the project and measures the full build, the search index,
@@ -10,7 +11,7 @@
  * --what-if <change> measures the copy with a proposed design change applied
  * (see WHAT_IF in scripts/lib/bench/project.ts); the project is never changed.
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -28,19 +29,22 @@ const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** A practice (one theme's) and a phrase: the cold and the second query. */
 const QUERIES = ['委员工作室', '协商议事'] as const;
 
+const STEPS = ['validate', 'digest', 'build', 'index', 'query', 'starlight'] as const;
+type Step = (typeof STEPS)[number];
+
 interface SizeResult {
   entries: number;
   /** Load average (1, 5, 15 min) when this size started and when it ended. */
   load: { before: number[]; after: number[] };
-  build: Measurement;
-  index: Measurement & { bytes: number; files: number };
-  validateAll: Measurement;
-  validateOne: Measurement;
-  digest: Measurement;
-  casePageBytes: number;
-  query: QueryFigures;
-  /** Share of entry files whose text contains the cold query as typed, and share of entry pages Pagefind returns for it. */
-  queryShare: { text: number; search: number };
+  build?: Measurement;
+  index?: Measurement & { bytes: number; files: number };
+  validateAll?: Measurement;
+  validateOne?: Measurement;
+  digest?: Measurement;
+  casePageBytes?: number;
+  query?: QueryFigures;
+  /** Share of entry files whose text contains the cold query as typed, and share of entry pages the search returns for it. */
+  queryShare: { text: number; search?: number };
   starlight?: { build: Measurement; pageBytes: number };
 }
 
@@ -62,47 +66,51 @@ function firstPage(siteDir: string, folder: string): string {
 
 const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 
-async function benchSize(files: SyntheticFile[], size: number, runs: number, budgetMs: number, starlightDir: string | undefined, whatIf: WhatIf[]): Promise<SizeResult> {
+async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySet<Step>, runs: number, budgetMs: number, starlightDir: string | undefined, whatIf: WhatIf[]): Promise<SizeResult> {
   const before = load();
   const project = makeProject(REPO, files, String(size));
   for (const change of whatIf) WHAT_IF[change](project);
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   const say = (what: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${size} entries: ${what} (load ${load().join(' ')})`);
   const options = { runs, budgetMs, env };
+  const result: SizeResult = { entries: files.length, load: { before, after: [] }, queryShare: { text: shareContaining(files, QUERIES[0]) } };
+  const dist = join(project, 'dist');
   try {
-    say('validate all files');
-    // The validator exits 1 when it finds errors; the synthetic library has none, but a warning-free exit is not the point here.
-    const validateAll = await measure(NODE, ['scripts/validate.ts'], project, { ...options, okCodes: [0, 1] });
     const one = files.find((f) => f.path.startsWith('content/cases/'))?.path ?? files[0]?.path ?? '';
-    say('validate one file');
-    const validateOne = await measure(NODE, ['scripts/validate.ts', one], project, { ...options, okCodes: [0, 1] });
-    say('digest');
-    const year = one.split('/')[2] ?? '2023';
-    const digest = await measure(NODE, ['scripts/digest.ts', '--year', year, '--out', join(project, 'digest-out')], project, options);
-    say('full build (astro build + search index)');
-    // What `npm run build` runs; Pagefind runs as a child process and is counted in the peak.
-    const build = await measure('sh', ['-c', `"${NODE}" "${ASTRO}" build >/dev/null && "${NODE}" scripts/build-search-index.ts >/dev/null`], project, options);
-    const dist = join(project, 'dist');
-    say('search index alone');
-    const index = await measure('sh', ['-c', `rm -rf dist/pagefind && "${NODE}" scripts/build-search-index.ts >/dev/null`], project, options);
-    const indexFiles = readdirSync(join(dist, 'pagefind'), { recursive: true }).length;
-    const indexBytes = folderBytes(join(dist, 'pagefind'));
-    say('queries in Chromium');
-    const query = await measureQueries(dist, QUERIES[0], QUERIES[1]);
-    const entryPages = files.filter((f) => /^content\/(reports|cases|rules)\//.test(f.path)).length;
-    const result: SizeResult = {
-      entries: files.length,
-      load: { before, after: [] },
-      build,
-      index: { ...index, bytes: indexBytes, files: indexFiles },
-      validateAll,
-      validateOne,
-      digest,
-      casePageBytes: pageBytes(dist, firstPage(dist, 'cases')),
-      query,
-      queryShare: { text: shareContaining(files, QUERIES[0]), search: query.coldMatches / Math.max(1, entryPages) },
-    };
-    if (starlightDir) {
+    if (steps.has('validate')) {
+      say('validate all files');
+      // The validator exits 1 when it finds errors; the synthetic library has none, but its exit code is not the point here.
+      result.validateAll = await measure(NODE, ['scripts/validate.ts'], project, { ...options, okCodes: [0, 1] });
+      say('validate one changed file');
+      writeFileSync(join(project, one), readFileSync(join(project, one), 'utf8').replace(/\n$/, '\n\n补充一句说明。\n'));
+      result.validateOne = await measure(NODE, ['scripts/validate.ts', one], project, { ...options, okCodes: [0, 1] });
+    }
+    if (steps.has('digest')) {
+      say('digest');
+      result.digest = await measure(NODE, ['scripts/digest.ts', '--year', one.split('/')[2] ?? '2023', '--out', join(project, 'digest-out')], project, options);
+    }
+    const buildCommand = ['-c', `"${NODE}" "${ASTRO}" build >/dev/null && "${NODE}" scripts/build-search-index.ts >/dev/null`];
+    if (steps.has('build')) {
+      say('full build (astro build + search index)');
+      // What `npm run build` runs; Pagefind runs as a child process and is counted in the peak.
+      result.build = await measure('sh', buildCommand, project, options);
+    } else if (steps.has('index') || steps.has('query')) {
+      say('build (not measured: the index and the queries need a built site)');
+      await measure('sh', buildCommand, project, { ...options, runs: 1 });
+    }
+    if (existsSync(dist)) result.casePageBytes = pageBytes(dist, firstPage(dist, 'cases'));
+    if (steps.has('index')) {
+      say('search index alone');
+      const index = await measure('sh', ['-c', `rm -rf dist/pagefind && "${NODE}" scripts/build-search-index.ts >/dev/null`], project, options);
+      result.index = { ...index, bytes: folderBytes(join(dist, 'pagefind')), files: readdirSync(join(dist, 'pagefind'), { recursive: true }).length };
+    }
+    if (steps.has('query')) {
+      say('queries in Chromium');
+      result.query = await measureQueries(dist, QUERIES[0], QUERIES[1]);
+      const entryPages = files.filter((f) => /^content\/(reports|cases|rules)\//.test(f.path)).length;
+      result.queryShare.search = result.query.coldMatches / Math.max(1, entryPages);
+    }
+    if (starlightDir && steps.has('starlight')) {
       say(`Starlight ${STARLIGHT_VERSION} build`);
       const site = makeStarlightProject(starlightDir, files);
       try {
@@ -123,24 +131,25 @@ async function benchSize(files: SyntheticFile[], size: number, runs: number, bud
 const s = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(1)} s`);
 const gib = (mib: number) => `${(mib / 1024).toFixed(2)} GiB`;
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
-const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : '—');
+const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 const times = (m: Measurement) => (m.runs.length > 1 ? ` [${m.runs.length} runs]` : ' [1 run]');
 
 function table(results: SizeResult[]): string {
+  const dash = '—';
   const rows: [string, (r: SizeResult) => string][] = [
-    ['full build with search (median)', (r) => `${s(r.build.ms)}${times(r.build)}${r.starlight ? `; Starlight ${s(r.starlight.build.ms)}${times(r.starlight.build)}; ratio ${ratio(r.build.ms, r.starlight.build.ms)}` : ''}`],
-    ['full build peak memory (process tree)', (r) => `${gib(r.build.peakMiB)}${r.starlight ? `; Starlight ${gib(r.starlight.build.peakMiB)}; ratio ${ratio(r.build.peakMiB, r.starlight.build.peakMiB)}` : ''}`],
-    ['search index alone: time', (r) => `${s(r.index.ms)}${times(r.index)}`],
-    ['search index alone: peak memory', (r) => gib(r.index.peakMiB)],
-    ['search index: size on disk', (r) => `${(r.index.bytes / 1024 / 1024).toFixed(1)} MB in ${r.index.files} files`],
-    ['validate all files', (r) => s(r.validateAll.ms)],
-    ['validate one changed file', (r) => s(r.validateOne.ms)],
-    ['digest of one year', (r) => s(r.digest.ms)],
-    ['case page, HTML + CSS', (r) => `${kb(r.casePageBytes)}${r.starlight ? `; Starlight ${kb(r.starlight.pageBytes)}; ratio ${ratio(r.casePageBytes, r.starlight.pageBytes)}` : ''}`],
-    [`cold query ${QUERIES[0]}: time to results`, (r) => `${r.query.coldMs.toFixed(0)} ms (wall ${r.query.coldWallMs.toFixed(0)} ms)`],
-    [`cold query ${QUERIES[0]}: transferred`, (r) => `${kb(r.query.coldBytes)} in ${r.query.coldRequests} requests`],
-    [`cold query ${QUERIES[0]}: matches`, (r) => `${r.query.coldMatches} (${(r.queryShare.search * 100).toFixed(1)}% of entries; text contains it: ${(r.queryShare.text * 100).toFixed(1)}%)`],
-    [`second query ${QUERIES[1]}: time / transferred`, (r) => `${r.query.secondMs.toFixed(0)} ms / ${kb(r.query.secondBytes)} in ${r.query.secondRequests} requests (${r.query.secondMatches} matches)`],
+    ['full build with search (median)', (r) => (r.build ? `${s(r.build.ms)}${times(r.build)}` : dash) + (r.starlight ? `; Starlight ${s(r.starlight.build.ms)}${times(r.starlight.build)}; ratio ${ratio(r.build?.ms, r.starlight.build.ms)}` : '')],
+    ['full build peak memory (process tree)', (r) => (r.build ? gib(r.build.peakMiB) : dash) + (r.starlight ? `; Starlight ${gib(r.starlight.build.peakMiB)}; ratio ${ratio(r.build?.peakMiB, r.starlight.build.peakMiB)}` : '')],
+    ['search index alone: time', (r) => (r.index ? `${s(r.index.ms)}${times(r.index)}` : dash)],
+    ['search index alone: peak memory', (r) => (r.index ? gib(r.index.peakMiB) : dash)],
+    ['search index: size on disk', (r) => (r.index ? `${(r.index.bytes / 1024 / 1024).toFixed(1)} MB in ${r.index.files} files` : dash)],
+    ['validate all files', (r) => (r.validateAll ? s(r.validateAll.ms) : dash)],
+    ['validate one changed file', (r) => (r.validateOne ? s(r.validateOne.ms) : dash)],
+    ['digest of one year', (r) => (r.digest ? s(r.digest.ms) : dash)],
+    ['case page, HTML + CSS', (r) => (r.casePageBytes ? kb(r.casePageBytes) : dash) + (r.starlight ? `; Starlight ${kb(r.starlight.pageBytes)}; ratio ${ratio(r.casePageBytes, r.starlight.pageBytes)}` : '')],
+    [`cold query ${QUERIES[0]}: time to results`, (r) => (r.query ? `${r.query.coldMs.toFixed(0)} ms (wall ${r.query.coldWallMs.toFixed(0)} ms)` : dash)],
+    [`cold query ${QUERIES[0]}: transferred`, (r) => (r.query ? `${kb(r.query.coldBytes)} in ${r.query.coldRequests} requests` : dash)],
+    [`cold query ${QUERIES[0]}: matches`, (r) => (r.query ? `${r.query.coldMatches} (${((r.queryShare.search ?? 0) * 100).toFixed(1)}% of entries; ` : '(') + `text contains it: ${(r.queryShare.text * 100).toFixed(1)}%)`],
+    [`second query ${QUERIES[1]}: time / transferred`, (r) => (r.query ? `${r.query.secondMs.toFixed(0)} ms / ${kb(r.query.secondBytes)} in ${r.query.secondRequests} requests (${r.query.secondMatches} matches)` : dash)],
     ['load average (1 min) before → after', (r) => `${r.load.before[0]} → ${r.load.after[0]}`],
   ];
   const head = `| measure | ${results.map((r) => `${r.entries} entries`).join(' | ')} |`;
@@ -148,9 +157,11 @@ function table(results: SizeResult[]): string {
   return [head, line, ...rows.map(([name, f]) => `| ${name} | ${results.map(f).join(' | ')} |`)].join('\n');
 }
 
-function projection(results: SizeResult[], at: number): { indexPeakMiB?: Fit; buildPeakMiB?: Fit; at: number } {
-  if (results.length < 2) return { at };
-  return { at, indexPeakMiB: fit(results.map((r) => [r.entries, r.index.peakMiB]), at), buildPeakMiB: fit(results.map((r) => [r.entries, r.build.peakMiB]), at) };
+function projection(results: SizeResult[], at: number): { indexPeakMiB?: Fit | undefined; buildPeakMiB?: Fit | undefined; at: number } {
+  const points = (get: (r: SizeResult) => number | undefined) => results.flatMap((r) => (get(r) === undefined ? [] : [[r.entries, get(r) as number] as const]));
+  const index = points((r) => r.index?.peakMiB);
+  const build = points((r) => r.build?.peakMiB);
+  return { at, indexPeakMiB: index.length > 1 ? fit(index, at) : undefined, buildPeakMiB: build.length > 1 ? fit(build, at) : undefined };
 }
 
 async function main(): Promise<number> {
@@ -162,8 +173,13 @@ async function main(): Promise<number> {
       'no-starlight': { type: 'boolean', default: false },
       'budget-minutes': { type: 'string', default: '8' },
       'what-if': { type: 'string', multiple: true, default: [] },
+      steps: { type: 'string', default: STEPS.join(',') },
     },
   });
+  const steps = new Set(values.steps.split(',').map((step) => {
+    if (!(STEPS as readonly string[]).includes(step)) throw new Error(`--steps: some of ${STEPS.join(',')}`);
+    return step as Step;
+  }));
   const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
   const runs = Math.max(1, Number(values.runs));
   const budgetMs = Number(values['budget-minutes']) * 60_000;
@@ -174,14 +190,14 @@ async function main(): Promise<number> {
   const { library } = readLibrary('content');
   const vocabulary = vocabularyFrom([...library.reports, ...library.cases].map((e) => e.body), library.themes);
   const astroVersion = (JSON.parse(readFileSync(join(REPO, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
-  const starlightDir = values['no-starlight'] ? undefined : installStarlight(astroVersion);
+  const starlightDir = values['no-starlight'] || !steps.has('starlight') ? undefined : installStarlight(astroVersion);
   const machine = { cpus: cpus().length, memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, astro: astroVersion, starlight: starlightDir ? STARLIGHT_VERSION : undefined };
   const loadAtStart = load();
   const results: SizeResult[] = [];
   for (const size of sizes) {
-    results.push(await benchSize(syntheticLibrary(size, vocabulary), size, runs, budgetMs, starlightDir, whatIf));
+    results.push(await benchSize(syntheticLibrary(size, vocabulary), size, steps, runs, budgetMs, starlightDir, whatIf));
     // Written after every size, so a long run that is stopped keeps what it measured.
-    writeFileSync(values.json, JSON.stringify({ date: new Date().toISOString(), machine, whatIf, loadAverage: { start: loadAtStart, end: load() }, runs, queries: QUERIES, results, projection: projection(results, 100_000) }, null, 2) + '\n');
+    writeFileSync(values.json, JSON.stringify({ date: new Date().toISOString(), machine, whatIf, steps: [...steps], loadAverage: { start: loadAtStart, end: load() }, runs, queries: QUERIES, results, projection: projection(results, 100_000) }, null, 2) + '\n');
   }
   if (whatIf.length) console.log(`WHAT-IF: measured with ${whatIf.join(', ')} applied to the copy (not the project as it is)\n`);
   console.log(table(results));
