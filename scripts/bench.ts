@@ -17,6 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { run } from './lib/cli.ts';
 import { readLibrary } from './lib/read-library.ts';
+import type { BigramIndexStats } from './lib/bench/bigram-index.ts';
 import { fit, folderBytes, measure, type Fit, type Measurement } from './lib/bench/measure.ts';
 import { makeProject, WHAT_IF, type WhatIf } from './lib/bench/project.ts';
 import { measureQueries, type QueryFigures } from './lib/bench/query.ts';
@@ -29,7 +30,7 @@ const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** A practice (one theme's) and a phrase: the cold and the second query. */
 const QUERIES = ['委员工作室', '协商议事'] as const;
 
-const STEPS = ['validate', 'digest', 'build', 'index', 'query', 'starlight'] as const;
+const STEPS = ['validate', 'digest', 'build', 'index', 'query', 'starlight', 'bigram'] as const;
 type Step = (typeof STEPS)[number];
 
 interface SizeResult {
@@ -46,6 +47,8 @@ interface SizeResult {
   /** Share of entry files whose text contains the cold query as typed, and share of entry pages the search returns for it. */
   queryShare: { text: number; search?: number };
   starlight?: { build: Measurement; pageBytes: number };
+  /** The prototype bigram index (scripts/lib/bench/bigram-index.ts), built from content/. */
+  bigram?: Measurement & BigramIndexStats;
 }
 
 /** HTML of a page plus the stylesheets it links, in bytes. */
@@ -90,6 +93,11 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
       result.digest = await measure(NODE, ['scripts/digest.ts', '--year', one.split('/')[2] ?? '2023', '--out', join(project, 'digest-out')], project, options);
     }
     const buildCommand = ['-c', `"${NODE}" "${ASTRO}" build >/dev/null && "${NODE}" scripts/build-search-index.ts >/dev/null`];
+    if (steps.has('bigram')) {
+      say('prototype bigram index');
+      const built = await measure(NODE, [join('scripts', 'lib', 'bench', 'bigram-index.ts'), 'content', 'bigram-index', QUERIES[0]], project, options);
+      result.bigram = { ...built, ...(JSON.parse(readFileSync(join(project, 'bigram-index', 'stats.json'), 'utf8')) as BigramIndexStats) };
+    }
     if (steps.has('build')) {
       say('full build (astro build + search index)');
       // What `npm run build` runs; Pagefind runs as a child process and is counted in the peak.
@@ -150,6 +158,8 @@ function table(results: SizeResult[]): string {
     [`cold query ${QUERIES[0]}: transferred`, (r) => (r.query ? `${kb(r.query.coldBytes)} in ${r.query.coldRequests} requests` : dash)],
     [`cold query ${QUERIES[0]}: matches`, (r) => (r.query ? `${r.query.coldMatches} (${((r.queryShare.search ?? 0) * 100).toFixed(1)}% of entries; ` : '(') + `text contains it: ${(r.queryShare.text * 100).toFixed(1)}%)`],
     [`second query ${QUERIES[1]}: time / transferred`, (r) => (r.query ? `${r.query.secondMs.toFixed(0)} ms / ${kb(r.query.secondBytes)} in ${r.query.secondRequests} requests (${r.query.secondMatches} matches)` : dash)],
+    ['prototype bigram index: time / peak memory', (r) => (r.bigram ? `${s(r.bigram.ms)}${times(r.bigram)} / ${gib(r.bigram.peakMiB)}` : dash)],
+    ['prototype bigram index: size / cold query data', (r) => (r.bigram ? `${(r.bigram.bytes / 1024 / 1024).toFixed(1)} MB in ${r.bigram.files} files (${r.bigram.shards} shards) / ${kb(r.bigram.query.coldBytes)} for ${r.bigram.query.matches} matches` : dash)],
     ['load average (1 min) before → after', (r) => `${r.load.before[0]} → ${r.load.after[0]}`],
   ];
   const head = `| measure | ${results.map((r) => `${r.entries} entries`).join(' | ')} |`;
@@ -157,11 +167,12 @@ function table(results: SizeResult[]): string {
   return [head, line, ...rows.map(([name, f]) => `| ${name} | ${results.map(f).join(' | ')} |`)].join('\n');
 }
 
-function projection(results: SizeResult[], at: number): { indexPeakMiB?: Fit | undefined; buildPeakMiB?: Fit | undefined; at: number } {
+function projection(results: SizeResult[], at: number): { indexPeakMiB?: Fit | undefined; bigramPeakMiB?: Fit | undefined; buildPeakMiB?: Fit | undefined; at: number } {
   const points = (get: (r: SizeResult) => number | undefined) => results.flatMap((r) => (get(r) === undefined ? [] : [[r.entries, get(r) as number] as const]));
   const index = points((r) => r.index?.peakMiB);
+  const bigram = points((r) => r.bigram?.peakMiB);
   const build = points((r) => r.build?.peakMiB);
-  return { at, indexPeakMiB: index.length > 1 ? fit(index, at) : undefined, buildPeakMiB: build.length > 1 ? fit(build, at) : undefined };
+  return { at, indexPeakMiB: index.length > 1 ? fit(index, at) : undefined, bigramPeakMiB: bigram.length > 1 ? fit(bigram, at) : undefined, buildPeakMiB: build.length > 1 ? fit(build, at) : undefined };
 }
 
 async function main(): Promise<number> {
@@ -202,11 +213,13 @@ async function main(): Promise<number> {
   if (whatIf.length) console.log(`WHAT-IF: measured with ${whatIf.join(', ')} applied to the copy (not the project as it is)\n`);
   console.log(table(results));
   const p = projection(results, 100_000);
-  if (p.indexPeakMiB && p.buildPeakMiB) {
-    console.log(`\nprojected to ${p.at} entries (least squares over ${results.map((r) => r.entries).join(', ')}):`);
-    console.log(`  search index peak memory: ${gib(p.indexPeakMiB.linear)} linear, ${gib(p.indexPeakMiB.power)} power law (exponent ${p.indexPeakMiB.exponent.toFixed(2)})`);
-    console.log(`  full build peak memory:   ${gib(p.buildPeakMiB.linear)} linear, ${gib(p.buildPeakMiB.power)} power law (exponent ${p.buildPeakMiB.exponent.toFixed(2)})`);
-  }
+  const projected: [string, Fit | undefined][] = [
+    ['Pagefind search index peak memory', p.indexPeakMiB],
+    ['prototype bigram index peak memory', p.bigramPeakMiB],
+    ['full build peak memory', p.buildPeakMiB],
+  ];
+  if (projected.some(([, f]) => f)) console.log(`\nprojected to ${p.at} entries (least squares over the sizes measured):`);
+  for (const [name, f] of projected) if (f) console.log(`  ${name}: ${gib(f.linear)} linear, ${gib(f.power)} power law (exponent ${f.exponent.toFixed(2)})`);
   console.log(`\n${machine.cpus} CPUs, ${machine.memoryGiB} GiB; load average at start ${loadAtStart.join(' ')}, at end ${load().join(' ')}; figures written to ${values.json}`);
   return 0;
 }
