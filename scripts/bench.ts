@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes 1000,10000] [--runs 3] [--json bench-results.json] [--no-starlight]
- *   [--budget-minutes 8] [--steps validate,digest,build,index,query,starlight] [--what-if related]
+ *   [--budget-minutes 8] [--steps validate,digest,build,index,query,starlight,bigram]
  *
  * Builds synthetic libraries of each size (scripts/lib/bench/synthetic.ts) in
  * a copy of the project and measures the full build, the search index,
@@ -8,8 +8,6 @@
  * Starlight building the same corpus. A benchmark: it prints figures and
  * asserts nothing. Each command runs up to --runs times (median time, highest
  * peak memory), but is not repeated once its runs took --budget-minutes.
- * --what-if <change> measures the copy with a proposed design change applied
- * (see WHAT_IF in scripts/lib/bench/project.ts); the project is never changed.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +17,7 @@ import { run } from './lib/cli.ts';
 import { readLibrary } from './lib/read-library.ts';
 import type { BigramIndexStats } from './lib/bench/bigram-index.ts';
 import { fit, folderBytes, measure, type Fit, type Measurement } from './lib/bench/measure.ts';
-import { makeProject, WHAT_IF, type WhatIf } from './lib/bench/project.ts';
+import { makeProject } from './lib/bench/project.ts';
 import { measureQueries, type QueryFigures } from './lib/bench/query.ts';
 import { installStarlight, makeStarlightProject, removeProject, STARLIGHT_VERSION } from './lib/bench/starlight.ts';
 import { shareContaining, syntheticLibrary, vocabularyFrom, type SyntheticFile } from './lib/bench/synthetic.ts';
@@ -69,10 +67,9 @@ function firstPage(siteDir: string, folder: string): string {
 
 const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 
-async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySet<Step>, runs: number, budgetMs: number, starlightDir: string | undefined, whatIf: WhatIf[]): Promise<SizeResult> {
+async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySet<Step>, runs: number, budgetMs: number, starlightDir: string | undefined): Promise<SizeResult> {
   const before = load();
   const project = makeProject(REPO, files, String(size));
-  for (const change of whatIf) WHAT_IF[change](project);
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   const say = (what: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${size} entries: ${what} (load ${load().join(' ')})`);
   const options = { runs, budgetMs, env };
@@ -183,7 +180,6 @@ async function main(): Promise<number> {
       json: { type: 'string', default: 'bench-results.json' },
       'no-starlight': { type: 'boolean', default: false },
       'budget-minutes': { type: 'string', default: '8' },
-      'what-if': { type: 'string', multiple: true, default: [] },
       steps: { type: 'string', default: STEPS.join(',') },
     },
   });
@@ -194,10 +190,6 @@ async function main(): Promise<number> {
   const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
   const runs = Math.max(1, Number(values.runs));
   const budgetMs = Number(values['budget-minutes']) * 60_000;
-  const whatIf = values['what-if'].map((w) => {
-    if (!(w in WHAT_IF)) throw new Error(`--what-if: one of ${Object.keys(WHAT_IF).join(', ')}`);
-    return w as WhatIf;
-  });
   const { library } = readLibrary('content');
   const vocabulary = vocabularyFrom([...library.reports, ...library.cases].map((e) => e.body), library.themes);
   const astroVersion = (JSON.parse(readFileSync(join(REPO, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
@@ -206,11 +198,10 @@ async function main(): Promise<number> {
   const loadAtStart = load();
   const results: SizeResult[] = [];
   for (const size of sizes) {
-    results.push(await benchSize(syntheticLibrary(size, vocabulary), size, steps, runs, budgetMs, starlightDir, whatIf));
+    results.push(await benchSize(syntheticLibrary(size, vocabulary), size, steps, runs, budgetMs, starlightDir));
     // Written after every size, so a long run that is stopped keeps what it measured.
-    writeFileSync(values.json, JSON.stringify({ date: new Date().toISOString(), machine, whatIf, steps: [...steps], loadAverage: { start: loadAtStart, end: load() }, runs, queries: QUERIES, results, projection: projection(results, 100_000) }, null, 2) + '\n');
+    writeFileSync(values.json, JSON.stringify({ date: new Date().toISOString(), machine, steps: [...steps], loadAverage: { start: loadAtStart, end: load() }, runs, queries: QUERIES, results, projection: projection(results, 100_000) }, null, 2) + '\n');
   }
-  if (whatIf.length) console.log(`WHAT-IF: measured with ${whatIf.join(', ')} applied to the copy (not the project as it is)\n`);
   console.log(table(results));
   const p = projection(results, 100_000);
   const projected: [string, Fit | undefined][] = [

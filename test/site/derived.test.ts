@@ -5,7 +5,11 @@ import { cityCounts, yearCounts } from '../../src/lib/site/counts.ts';
 import { flattenTree, isWithin, regionTree } from '../../src/lib/site/region-tree.ts';
 import { cosine, hanBigrams, relatedEntries, themeOverlap } from '../../src/lib/site/related.ts';
 import { editUrl, repoUrl } from '../../src/lib/site/repo.ts';
+import { plainText } from '../../src/lib/site/entries.ts';
 import { siteEntries } from './fixtures.ts';
+import { parse } from 'yaml';
+import { syntheticLibrary, vocabularyFrom } from '../../scripts/lib/bench/synthetic.ts';
+import { readLibrary } from '../../scripts/lib/read-library.ts';
 
 describe('relatedEntries', () => {
   test('ranks entries sharing themes and wording above the rest, never the entry itself', () => {
@@ -21,6 +25,34 @@ describe('relatedEntries', () => {
     expect(cosine(hanBigrams('委员工作室'), hanBigrams('委员工作室'))).toBeCloseTo(1);
     expect(cosine(hanBigrams('委员工作室'), hanBigrams('书香政协'))).toBe(0);
     expect([...hanBigrams('委员工作室，协商').keys()]).toEqual(['委员', '员工', '工作', '作室', '协商']);
+    const own = siteEntries.find((e) => e.key === 'cases/2023/xian');
+    const [first] = relatedEntries(siteEntries).get('cases/2023/xian') ?? [];
+    if (!own || !first) throw new Error('fixture entry cases/2023/xian has no related entries');
+    const text = (e: (typeof siteEntries)[number]) => hanBigrams(`${e.title} ${e.summary} ${plainText(e.body)}`);
+    expect(first.score).toBeCloseTo(0.5 * themeOverlap(own.themes, first.entry.themes) + 0.5 * cosine(text(own), text(first.entry)), 12);
+  });
+
+  test('a large library compares candidates only, and keeps most of what comparing all pairs finds', () => {
+    const { library } = readLibrary('content');
+    const vocabulary = vocabularyFrom([...library.reports, ...library.cases].map((e) => e.body), library.themes);
+    const entries = syntheticLibrary(200, vocabulary).map((f) => {
+      const [, front = '', ...rest] = f.content.split('---\n');
+      const data = parse(front) as { title: string; summary?: string; themes?: string[] };
+      return { key: f.path, themes: data.themes ?? [], title: data.title, summary: data.summary ?? '', body: rest.join('---\n') };
+    });
+    const exact = relatedEntries(entries, { exactUpTo: Infinity });
+    const fast = relatedEntries(entries, { exactUpTo: 0 });
+    let kept = 0;
+    let all = 0;
+    for (const [key, list] of exact) {
+      const found = new Set(fast.get(key)?.map((r) => r.entry.key));
+      kept += list.filter((r) => found.has(r.entry.key)).length;
+      all += list.length;
+      // Candidates are some of all pairs with the same score, so the best can only tie the best of all pairs.
+      expect(fast.get(key)?.[0]?.score ?? 0).toBeLessThanOrEqual((list[0]?.score ?? 0) + 1e-9);
+    }
+    expect(all).toBeGreaterThan(entries.length * 4);
+    expect(kept / all).toBeGreaterThan(0.8);
   });
 });
 

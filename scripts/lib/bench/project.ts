@@ -1,9 +1,8 @@
 /** A copy of the project around a synthetic library, in a temporary folder, for benchmarks. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SyntheticFile } from './synthetic.ts';
 
 const PROJECT_FILES = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -30,18 +29,3 @@ export function makeProject(repo: string, files: readonly SyntheticFile[], label
   git('commit', '-q', '-m', 'synthetic library');
   return dir;
 }
-
-/** Design changes the benchmark can try in its copy of the project (never in the project itself). */
-export const WHAT_IF = {
-  /** Related entries from candidates sharing distinctive bigrams instead of all pairs (scripts/lib/bench/related-candidates.ts). */
-  related(dir: string): void {
-    const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'related-candidates.ts'), 'utf8').replaceAll("'../../../src/lib/site/", "'./");
-    writeFileSync(join(dir, 'src', 'lib', 'site', 'related-candidates.ts'), source);
-    const siteData = join(dir, 'src', 'components', 'site-data.ts');
-    const text = readFileSync(siteData, 'utf8');
-    if (!text.includes('relatedEntries(entries)')) throw new Error('what-if related: src/components/site-data.ts no longer calls relatedEntries(entries)');
-    writeFileSync(siteData, `import { candidateRelated } from '../lib/site/related-candidates.ts';\n${text.replace('relatedEntries(entries)', 'candidateRelated(entries)')}`);
-  },
-} as const;
-
-export type WhatIf = keyof typeof WHAT_IF;
