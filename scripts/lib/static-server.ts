@@ -1,10 +1,13 @@
 /**
  * A tiny static file server for the built site, for browser tests and benchmarks: serves
- * `root` under `base` on 127.0.0.1 with an ephemeral port, 404.html for misses.
+ * `root` under `base` on 127.0.0.1 with an ephemeral port, 404.html for misses. Like
+ * GitHub Pages and CDNs, it sends text files gzip-compressed to browsers that accept it
+ * (Pagefind's own files are compressed already and go as they are).
  */
-import { createReadStream, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,15 +40,28 @@ function fileFor(root: string, pathname: string): string | undefined {
   return undefined;
 }
 
+const COMPRESSED_TYPES = new Set(['.html', '.css', '.js', '.json', '.svg', '.txt', '.xml']);
+
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+  const gzipped = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     const inside = pathname.startsWith(base) ? '/' + pathname.slice(base.length) : undefined;
     const file = inside === undefined ? undefined : fileFor(root, inside);
     const target = file ?? fileFor(root, '/404.html');
-    res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(target ?? '')] ?? 'application/octet-stream' });
-    if (target) createReadStream(target).pipe(res);
-    else res.end('Not found');
+    if (!target) {
+      res.writeHead(404, { 'content-type': TYPES['.txt'] ?? 'text/plain' }).end('Not found');
+      return;
+    }
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', vary: 'accept-encoding' };
+    let body: Buffer = readFileSync(target);
+    if (COMPRESSED_TYPES.has(extname(target)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const cached = gzipped.get(target) ?? gzipSync(body);
+      gzipped.set(target, cached);
+      body = cached;
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(file ? 200 : 404, { ...headers, 'content-length': String(body.length) }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -2,7 +2,6 @@
  * The search page's script (the only client JS on the site): reads the query
  * and filters from the URL, asks Pagefind, and renders accessible results.
  */
-import * as OpenCC from 'opencc-js/t2cn';
 import { displayText, makeExcerpt, matchesExactly, prepareQuery, type PreparedQuery } from '../lib/site/search-text.ts';
 import { FILTERS, distinctSuggestions, readState, shorterQueries, writeState, type FilterName, type SearchState } from '../lib/site/search-state.ts';
 
@@ -26,7 +25,12 @@ interface Pagefind {
 
 const PAGE = 20;
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+type Convert = (text: string) => string;
+const unchanged: Convert = (text) => text;
+let converter: Promise<Convert> | undefined;
+/** opencc-js's traditional → simplified converter, loaded on first need. */
+const loadConverter = (): Promise<Convert> => (converter ??= import('opencc-js/t2cn').then((OpenCC) => OpenCC.Converter({ from: 't', to: 'cn' })));
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
@@ -50,6 +54,10 @@ export function startSearchPage(doc: Document): void {
   const list = doc.querySelector<HTMLOListElement>('#search-results');
   const more = doc.querySelector<HTMLButtonElement>('#search-more');
   if (!form || !input || !status || !help || !list || !more) return;
+  // Characters the converter can change (src/lib/site/convertible-chars.ts); without the list, always convert.
+  const convertible = form.dataset['convertible'] ? new Set(form.dataset['convertible']) : undefined;
+  const simplifierFor = (text: string): Promise<Convert> | Convert =>
+    !convertible || [...text].some((char) => convertible.has(char)) ? loadConverter() : unchanged;
   const selects = new Map(FILTERS.map(([name]) => [name, form.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)]));
 
   let state: SearchState = readState(location.search);
@@ -108,6 +116,14 @@ export function startSearchPage(doc: Document): void {
     if (!response) return undefined;
     const words = query.pagefind.split(' ').filter(Boolean);
     if (words.length < 2) return { ...response, near: [] };
+    // Pagefind requires every word it knows. When the best result holds every
+    // word (its indexed text ends with the page's bigram words), all words are
+    // known and every result holds them all: no need to check word by word.
+    const [best] = response.results;
+    if (best) {
+      const held = new Set((await best.data()).content.split(/\s+/));
+      if (words.every((w) => held.has(w))) return { ...response, near: [] };
+    }
     const each = await Promise.all(words.map((w) => pf.search(w, { filters })));
     const sets = each.map((r) => new Set(r?.results.map((x) => x.id)));
     const results = response.results.filter((r) => sets.every((s) => s.has(r.id)));
@@ -139,7 +155,8 @@ export function startSearchPage(doc: Document): void {
     const counts = new Map<string, number>();
     for (const shorter of shorterQueries(query.text).slice(0, 16)) {
       if ([...counts.keys()].some((k) => k.includes(shorter))) continue;
-      const found = await searchAll(pf, prepareQuery(shorter, toSimplified), {});
+      // Shorter queries are cut from the query already in simplified Chinese.
+      const found = await searchAll(pf, prepareQuery(shorter), {});
       if (found?.results.length) counts.set(shorter, found.results.length);
     }
     for (const shorter of distinctSuggestions([...counts.keys()])) {
@@ -166,7 +183,7 @@ export function startSearchPage(doc: Document): void {
   };
 
   const update = async (mine: number) => {
-    const pf = await loadPagefind();
+    const [pf, toSimplified] = await Promise.all([loadPagefind(), simplifierFor(state.q)]);
     const query = prepareQuery(state.q, toSimplified);
     const filtered = Object.keys(state.filters).length > 0;
     help.hidden = true;

@@ -55,6 +55,23 @@ describe('search page', () => {
     expect(links).toEqual(expect.arrayContaining(containing('协商')));
   });
 
+  test('only a query with traditional characters downloads the converter; a phrase such as 瞭解 is converted too', async () => {
+    const converterRequests = async (q: string) => {
+      const seen: string[] = [];
+      const onRequest = (request: { url(): string }) => void (/\/_astro\/t2cn\.[^/]*\.js$/.test(request.url()) && seen.push(request.url()));
+      getPage().on('request', onRequest);
+      try {
+        return { status: await searchFor(getPage(), { q }), requests: seen.length };
+      } finally {
+        getPage().off('request', onRequest);
+      }
+    };
+    expect((await converterRequests('委员工作室')).requests).toBe(0);
+    const traditional = await converterRequests('瞭解');
+    expect(traditional.requests).toBe(1);
+    expect(traditional.status).toContain('“了解”');
+  });
+
   test('a fragment that word segmentation splits differently is still found (作室 in 委员工作室)', async () => {
     await searchFor(getPage(), { q: '作室' });
     expect(await allResultLinks(getPage())).toEqual(expect.arrayContaining(containing('作室')));
