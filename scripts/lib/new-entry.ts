@@ -1,7 +1,7 @@
 /** Scaffolding a new entry from answers to a few questions (pure: answers in, file out). */
 import { stringify } from 'yaml';
-import { getRegion } from '../../src/lib/regions.ts';
-import { pinyinSlug, shortRegionName } from '../../src/lib/slug.ts';
+import { getRegion, shortRegionName } from '../../src/lib/regions.ts';
+import { pinyinSlug } from '../../src/lib/slug.ts';
 import type { CollectionName } from '../../src/schemas/index.ts';
 
 export interface Question {

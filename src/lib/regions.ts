@@ -88,3 +88,13 @@ export function allRegions(): Region[] {
 export function provinceCode(code: string): string {
   return code.slice(0, 2) + '0000';
 }
+
+const SUFFIXES = ['自治县', '自治州', '省', '市', '区', '县', '旗', '盟'];
+
+/** The name people use without its administrative suffix: 西安市 → 西安, but 洋县 stays 洋县. */
+export function shortRegionName(name: string): string {
+  for (const suffix of SUFFIXES) {
+    if (name.endsWith(suffix) && name.length - suffix.length >= 2) return name.slice(0, -suffix.length);
+  }
+  return name;
+}

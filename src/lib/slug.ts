@@ -1,16 +1,6 @@
 /** URL slugs from Chinese names, by pinyin. */
 import { pinyin } from 'pinyin-pro';
-import type { Region } from './regions.ts';
-
-const SUFFIXES = ['自治县', '自治州', '省', '市', '区', '县', '旗', '盟'];
-
-/** The name people use without its administrative suffix: 西安市 → 西安, but 洋县 stays 洋县. */
-export function shortRegionName(name: string): string {
-  for (const suffix of SUFFIXES) {
-    if (name.endsWith(suffix) && name.length - suffix.length >= 2) return name.slice(0, -suffix.length);
-  }
-  return name;
-}
+import { shortRegionName, type Region } from './regions.ts';
 
 /** Readings that differ in place names: 都 is dū in 成都、秦都、都江堰. */
 const PLACE_READINGS: Record<string, string> = { 都: 'du' };

@@ -5,8 +5,8 @@
 import { stringify } from 'yaml';
 import { type ReportInput, ReportSchema } from '../../../src/schemas/report.ts';
 import type { Theme } from '../../../src/schemas/theme.ts';
-import { findRegionsByName, provinceCode, type Region } from '../../../src/lib/regions.ts';
-import { pinyinSlug, shortRegionName } from '../../../src/lib/slug.ts';
+import { findRegionsByName, provinceCode, shortRegionName, type Region } from '../../../src/lib/regions.ts';
+import { pinyinSlug } from '../../../src/lib/slug.ts';
 import { suggestThemes } from '../../../src/lib/themes.ts';
 import { parseArticle, type ArticleLine, type ArticleProblem, type BoilerplateKind, type Repair, type SpeakerBlock } from './article.ts';
 

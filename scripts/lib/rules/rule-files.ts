@@ -6,8 +6,8 @@ import { stringify } from 'yaml';
 import { pinyin } from 'pinyin-pro';
 import type { Entry, Library } from '../../../src/lib/library.ts';
 import { findRuleMentions, type RuleMention } from '../../../src/lib/rule-mentions.ts';
-import { pinyinSlug, shortRegionName } from '../../../src/lib/slug.ts';
-import { getRegion } from '../../../src/lib/regions.ts';
+import { pinyinSlug } from '../../../src/lib/slug.ts';
+import { getRegion, shortRegionName } from '../../../src/lib/regions.ts';
 import type { RuleInput } from '../../../src/schemas/rule.ts';
 
 export interface RuleNeed {

@@ -1,8 +1,7 @@
 /** Checks of a parsed entry against its own collection's conventions. */
 import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
 import type { AnyEntry } from '../../../../src/lib/library.ts';
-import { getRegion } from '../../../../src/lib/regions.ts';
-import { shortRegionName } from '../../../../src/lib/slug.ts';
+import { getRegion, shortRegionName } from '../../../../src/lib/regions.ts';
 import type { Root } from 'mdast';
 import { proseOf } from './markdown.ts';
 import { REQUIRED_CASE_SECTIONS } from '../../../../src/schemas/case.ts';

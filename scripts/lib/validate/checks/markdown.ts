@@ -1,5 +1,6 @@
 /** The Markdown body may hold text, headings, lists, tables and ordinary links — no HTML, no script URLs. */
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { createRequire } from 'node:module';
+import type { fromMarkdown as FromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Root } from 'mdast';
 import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
 
@@ -25,6 +26,17 @@ function walk(node: Nodes, visit: (node: Nodes) => void): void {
 export function isPlainProse(body: string): boolean {
   return !/[<[`&\\]/.test(body);
 }
+
+/**
+ * The Markdown parser, loaded on first use (Node 24 requires ES modules
+ * synchronously): most bodies are plain prose, and loading it costs about a
+ * tenth of a second, which a one-file check would otherwise pay every time.
+ */
+let parser: typeof FromMarkdown | undefined;
+const fromMarkdown = (body: string): Root => {
+  parser ??= (createRequire(import.meta.url)('mdast-util-from-markdown') as { fromMarkdown: typeof FromMarkdown }).fromMarkdown;
+  return parser(body);
+};
 
 /** The parsed body, or undefined for plain prose. */
 export function parseBody(body: string): Root | undefined {
