@@ -1,6 +1,6 @@
 /** Reading what the validator checks: the files, the ids around them, and which files a change touches. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readThemes } from '../../../src/lib/safe-yaml.ts';
 import type { CollectionName } from '../../../src/schemas/index.ts';
@@ -41,10 +41,20 @@ export function listContentFiles(root: string): string[] {
   }).sort();
 }
 
+/** The file's bytes; a symbolic link is reported as one and never followed (O_NOFOLLOW: no gap between checking and reading). */
 export function readInput(root: string, file: string): FileInput {
-  const path = join(root, file);
-  const isSymlink = lstatSync(path).isSymbolicLink();
-  return { file, isSymlink, bytes: isSymlink ? new Uint8Array() : readFileSync(path) };
+  let fd: number;
+  try {
+    fd = openSync(join(root, file), constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { file, isSymlink: true, bytes: new Uint8Array() };
+    throw error;
+  }
+  try {
+    return { file, isSymlink: false, bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Ids from file names alone, so that checking one file does not parse the library. */

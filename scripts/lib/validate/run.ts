@@ -30,19 +30,21 @@ export function selectFiles(root: string, all: readonly string[], selection: Sel
 /** Below this many files one thread is faster than starting workers. */
 const PARALLEL_FROM = 1500;
 
-function inWorkers(root: string, all: readonly string[], files: readonly string[], threads: number): Promise<Diagnostic[]> {
+/** Splits the files into `threads` shares: this thread checks the first while workers check the others. */
+async function inWorkers(root: string, all: readonly string[], files: readonly string[], threads: number): Promise<Diagnostic[]> {
   const share = Math.ceil(files.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * share, (i + 1) * share));
-  return Promise.all(
-    chunks.map(
-      (chunk) =>
-        new Promise<Diagnostic[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { root, all, files: chunk } });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-        }),
-    ),
-  ).then((parts) => parts.flat());
+  const others = chunks.slice(1).map(
+    (chunk) =>
+      new Promise<Diagnostic[]>((resolve, reject) => {
+        const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { root, all, files: chunk } });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      }),
+  );
+  const context = loadContext(root, all);
+  const mine = (chunks[0] ?? []).flatMap((file) => validateFile(readInput(root, file), context));
+  return [...mine, ...(await Promise.all(others)).flat()];
 }
 
 export async function runValidation(root: string, selection: Selection): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
