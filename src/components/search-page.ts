@@ -2,6 +2,7 @@
  * The search page's script (the only client JS on the site): reads the query
  * and filters from the URL, asks Pagefind, and renders accessible results.
  */
+import { convertOutside } from '../lib/convert-outside.ts';
 import { displayText, makeExcerpt, matchesExactly, prepareQuery, type PreparedQuery } from '../lib/site/search-text.ts';
 import { FILTERS, distinctSuggestions, readState, shorterQueries, writeState, type FilterName, type SearchState } from '../lib/site/search-state.ts';
 
@@ -29,8 +30,9 @@ const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 type Convert = (text: string) => string;
 const unchanged: Convert = (text) => text;
 let converter: Promise<Convert> | undefined;
-/** opencc-js's traditional → simplified converter, loaded on first need. */
-const loadConverter = (): Promise<Convert> => (converter ??= import('opencc-js/t2cn').then((OpenCC) => OpenCC.Converter({ from: 't', to: 'cn' })));
+/** opencc-js's traditional → simplified converter, loaded on first need; `keep` are names it must not change (乾县). */
+const loadConverter = (keep: readonly string[]): Promise<Convert> =>
+  (converter ??= import('opencc-js/t2cn').then((OpenCC) => convertOutside(keep, OpenCC.Converter({ from: 't', to: 'cn' }))));
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
@@ -56,8 +58,9 @@ export function startSearchPage(doc: Document): void {
   if (!form || !input || !status || !help || !list || !more) return;
   // Characters the converter can change (src/lib/site/convertible-chars.ts); without the list, always convert.
   const convertible = form.dataset['convertible'] ? new Set(form.dataset['convertible']) : undefined;
+  const keep = (form.dataset['protected'] ?? '').split(' ').filter(Boolean);
   const simplifierFor = (text: string): Promise<Convert> | Convert =>
-    !convertible || [...text].some((char) => convertible.has(char)) ? loadConverter() : unchanged;
+    !convertible || [...text].some((char) => convertible.has(char)) ? loadConverter(keep) : unchanged;
   const selects = new Map(FILTERS.map(([name]) => [name, form.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)]));
 
   let state: SearchState = readState(location.search);

@@ -4,6 +4,7 @@
  * full-width punctuation (GB/T 15834).
  */
 import * as OpenCC from 'opencc-js/t2cn';
+import { convertOutside } from './convert-outside.ts';
 import { allRegions } from './regions.ts';
 
 const convert = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -12,18 +13,10 @@ const convert = OpenCC.Converter({ from: 't', to: 'cn' });
  * Place names that are already simplified but that OpenCC would change
  * (乾县 would become 干县): they pass through conversion untouched.
  */
-const PROTECTED_NAMES = allRegions()
+export const PROTECTED_NAMES = allRegions()
   .map((r) => r.name)
   .filter((name) => convert(name) !== name);
-const PROTECTED = PROTECTED_NAMES.length > 0 ? new RegExp(`(${PROTECTED_NAMES.join('|')})`, 'u') : undefined;
-
-function toCn(text: string): string {
-  if (!PROTECTED) return convert(text);
-  return text
-    .split(PROTECTED)
-    .map((part, i) => (i % 2 === 1 ? part : convert(part)))
-    .join('');
-}
+const toCn = convertOutside(PROTECTED_NAMES, convert);
 
 const HAN = '\\p{Script=Han}';
 /** Characters that make a position "Chinese": Han plus full-width punctuation. */

@@ -72,6 +72,11 @@ describe('search page', () => {
     expect(traditional.status).toContain('“了解”');
   });
 
+  test('a county name that conversion would change is searched as written (乾县, typed simplified or traditional)', async () => {
+    expect(await searchFor(getPage(), { q: '乾县' })).toContain('“乾县”');
+    expect(await searchFor(getPage(), { q: '乾縣政協' })).toContain('“乾县政协”');
+  });
+
   test('a fragment that word segmentation splits differently is still found (作室 in 委员工作室)', async () => {
     await searchFor(getPage(), { q: '作室' });
     expect(await allResultLinks(getPage())).toEqual(expect.arrayContaining(containing('作室')));
