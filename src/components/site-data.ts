@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Theme } from '../schemas/index.ts';
 import { toSiteEntry, type Kind, type RawEntry, type SiteEntry } from '../lib/site/entries.ts';
 import { linkEntries, type EntryLinks } from '../lib/site/links.ts';
+import { entriesByRegion, regionTree, type RegionNode } from '../lib/site/region-tree.ts';
 import { relatedEntries, type Related } from '../lib/site/related.ts';
 
 export type AstroEntry = CollectionEntry<Kind>;
@@ -18,6 +19,10 @@ export interface SiteData {
   themeName: (id: string) => string;
   links: Map<string, EntryLinks>;
   related: Map<string, Related<SiteEntry>[]>;
+  /** Every region that has entries, with its ancestors (province → city → county). */
+  regionTree: RegionNode[];
+  /** For each region in the tree, the entries filed under it or below it. */
+  entriesWithin: Map<string, SiteEntry[]>;
   ofKind: (kind: Kind) => SiteEntry[];
 }
 
@@ -47,6 +52,8 @@ async function load(): Promise<SiteData> {
     themeName: (id) => names.get(id) ?? id,
     links: linkEntries(raw),
     related: relatedEntries(entries),
+    regionTree: regionTree(entries.map((e) => e.region)),
+    entriesWithin: entriesByRegion(entries),
     ofKind: (kind) => entries.filter((e) => e.kind === kind),
   };
 }

@@ -53,11 +53,16 @@ export function isRegionCode(code: string): boolean {
   return regions.has(code);
 }
 
-/** Province → city → county, outermost first, ending with the region itself. */
-export function regionPath(code: string): Region[] {
-  const path: Region[] = [];
-  for (let region = regions.get(code); region; region = region.parent ? regions.get(region.parent) : undefined) {
-    path.unshift(region);
+const paths = new Map<string, readonly Region[]>();
+
+/** Province → city → county, outermost first, ending with the region itself (empty for an unknown code). */
+export function regionPath(code: string): readonly Region[] {
+  let path = paths.get(code);
+  if (!path) {
+    const found: Region[] = [];
+    for (let region = regions.get(code); region; region = region.parent ? regions.get(region.parent) : undefined) found.unshift(region);
+    path = Object.freeze(found);
+    paths.set(code, path);
   }
   return path;
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { layoutBarChart } from '../../src/lib/site/bar-chart.ts';
 import { citeEntry } from '../../src/lib/site/citation.ts';
 import { cityCounts, yearCounts } from '../../src/lib/site/counts.ts';
-import { flattenTree, isWithin, regionTree } from '../../src/lib/site/region-tree.ts';
+import { entriesByRegion, flattenTree, regionTree } from '../../src/lib/site/region-tree.ts';
 import { cosine, hanBigrams, relatedEntries, themeOverlap } from '../../src/lib/site/related.ts';
 import { editUrl, repoUrl } from '../../src/lib/site/repo.ts';
 import { plainText } from '../../src/lib/site/entries.ts';
@@ -89,9 +89,12 @@ describe('regionTree', () => {
     ]);
   });
 
-  test('knows which regions lie within another', () => {
-    expect(isWithin('610402', '610400')).toBe(true);
-    expect(isWithin('610402', '610100')).toBe(false);
+  test('lists on each region page the entries filed there or below, and agrees with the tree counts', () => {
+    const within = entriesByRegion(siteEntries);
+    for (const node of flattenTree(tree)) expect(within.get(node.region.code)?.length).toBe(node.count);
+    expect(within.get('610400')?.map((e) => e.region)).toEqual(['610402', '610402']);
+    expect(within.get('610100')?.map((e) => e.region).every((code) => code.startsWith('6101'))).toBe(true);
+    expect(within.get('610100')?.some((e) => e.region === '610402')).toBe(false);
   });
 });
 

@@ -39,13 +39,24 @@ export function flattenTree(nodes: readonly RegionNode[]): RegionNode[] {
   return nodes.flatMap((n) => [n, ...flattenTree(n.children)]);
 }
 
-/** Whether an entry filed under `code` belongs on the page of `ancestor` (itself or below it). */
-export function isWithin(code: string, ancestor: string): boolean {
-  return regionPath(code).some((r) => r.code === ancestor);
+/**
+ * For every region in the tree, the entries filed under it or below it, in
+ * the order given: one pass over the entries instead of one per region page.
+ */
+export function entriesByRegion<T extends { region: string }>(entries: readonly T[]): Map<string, T[]> {
+  const within = new Map<string, T[]>();
+  for (const entry of entries) {
+    for (const region of regionPath(entry.region)) {
+      const list = within.get(region.code);
+      if (list) list.push(entry);
+      else within.set(region.code, [entry]);
+    }
+  }
+  return within;
 }
 
 /** 陕西省 › 咸阳市 › 秦都区 as a list, for breadcrumbs and the metadata panel. */
-export function regionTrail(code: string): Region[] {
+export function regionTrail(code: string): readonly Region[] {
   const path = regionPath(code);
   return path.length ? path : [getRegion(code) ?? { code, name: code, level: 'county' }];
 }

@@ -37,7 +37,7 @@ export function byDate<T extends Pick<SiteEntry, 'date' | 'title'>>(entries: rea
 }
 
 /** Region names from the province down, as the sort key for one region code. */
-function regionNames(code: string): string[] {
+function regionNames(code: string): readonly string[] {
   return regionPath(code).map((r) => r.name);
 }
 
@@ -54,6 +54,10 @@ export function compareRegions(a: string, b: string): number {
 /** Grouped by region (pinyin order, a city before its counties), newest first inside a region. */
 export function byRegion<T extends Pick<SiteEntry, 'date' | 'title' | 'region'>>(entries: readonly T[]): { region: string; entries: T[] }[] {
   const groups = new Map<string, T[]>();
-  for (const entry of entries) groups.set(entry.region, [...(groups.get(entry.region) ?? []), entry]);
+  for (const entry of entries) {
+    const group = groups.get(entry.region);
+    if (group) group.push(entry);
+    else groups.set(entry.region, [entry]);
+  }
   return [...groups.keys()].sort(compareRegions).map((region) => ({ region, entries: byDate(groups.get(region) ?? []) }));
 }
