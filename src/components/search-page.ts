@@ -41,12 +41,22 @@ function loadPagefind(): Promise<Pagefind> {
     const module = (await import(/* @vite-ignore */ url)) as Pagefind;
     await module.options({ baseUrl: base, excerptLength: 30 });
     await module.init();
-    // Loads every filter's index, so that each search reports counts for all filters.
-    await module.filters();
     return module;
   })();
   return pagefind;
 }
+
+/**
+ * Every filter's index, loaded once: a search reports counts only for loaded
+ * filters. A first query without filters does not wait for them (its results
+ * show first, the counts follow); filtering does.
+ */
+let filtersLoaded: Promise<void> | undefined;
+let filtersReady = false;
+const loadFilters = (pf: Pagefind): Promise<void> =>
+  (filtersLoaded ??= pf.filters().then(() => {
+    filtersReady = true;
+  }));
 
 export function startSearchPage(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('#search');
@@ -55,7 +65,8 @@ export function startSearchPage(doc: Document): void {
   const help = doc.querySelector<HTMLElement>('#search-help');
   const list = doc.querySelector<HTMLOListElement>('#search-results');
   const more = doc.querySelector<HTMLButtonElement>('#search-more');
-  if (!form || !input || !status || !help || !list || !more) return;
+  const filterBox = doc.querySelector<HTMLFieldSetElement>('fieldset.filters');
+  if (!form || !input || !status || !help || !list || !more || !filterBox) return;
   // Characters the converter can change (src/lib/site/convertible-chars.ts); without the list, always convert.
   const convertible = form.dataset['convertible'] ? new Set(form.dataset['convertible']) : undefined;
   const keep = (form.dataset['protected'] ?? '').split(' ').filter(Boolean);
@@ -75,6 +86,7 @@ export function startSearchPage(doc: Document): void {
   };
 
   const fillFilters = (counts: Counts) => {
+    filterBox.setAttribute('aria-busy', 'false');
     for (const [name, select] of selects) {
       if (!select) continue;
       const chosen = state.filters[name as FilterName] ?? '';
@@ -178,31 +190,37 @@ export function startSearchPage(doc: Document): void {
     state = next;
     history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
     list.setAttribute('aria-busy', 'true');
+    filterBox.setAttribute('aria-busy', 'true');
+    let counts: (() => Promise<void>) | undefined;
     try {
-      await update(mine);
+      counts = await update(mine);
     } finally {
       if (mine === run) list.setAttribute('aria-busy', 'false');
     }
+    if (counts && mine === run) await counts();
   };
 
-  const update = async (mine: number) => {
+  /** Shows the results; returns what still has to be done after them (the filter counts), if anything. */
+  const update = async (mine: number): Promise<(() => Promise<void>) | undefined> => {
     const [pf, toSimplified] = await Promise.all([loadPagefind(), simplifierFor(state.q)]);
     const query = prepareQuery(state.q, toSimplified);
     const filtered = Object.keys(state.filters).length > 0;
+    const countsAfter = !filtered && Boolean(query.pagefind) && !filtersReady;
+    if (!countsAfter) await loadFilters(pf);
     help.hidden = true;
     if (!query.pagefind && !filtered) {
-      if (mine !== run) return;
+      if (mine !== run) return undefined;
       fillFilters(await pf.filters());
       list.replaceChildren();
       more.hidden = true;
       status.textContent = state.q ? '请输入汉字、字母或数字。' : '输入几个字开始搜索，或选择筛选条件浏览全部条目。';
-      return;
+      return undefined;
     }
     const response = await searchAll(pf, query, state.filters as Record<string, string>);
-    if (mine !== run || !response) return;
-    fillFilters(response.filters);
+    if (mine !== run || !response) return undefined;
+    if (!countsAfter) fillFilters(response.filters);
     const results = await rank(query, response.results);
-    if (mine !== run) return;
+    if (mine !== run) return undefined;
     list.replaceChildren();
     pending = { query, results, shown: Math.min(PAGE, results.length) };
     await renderResults(query, results, 0);
@@ -210,12 +228,19 @@ export function startSearchPage(doc: Document): void {
     const what = state.q ? `“${query.text}”` : '所选条件';
     status.textContent = results.length ? `找到 ${results.length} 个与${what}相关的条目。` : `没有找到与${what}相关的条目。`;
     if (!results.length) await showHelp(pf, query, filtered, response.near);
+    if (!countsAfter) return undefined;
+    return async () => {
+      await loadFilters(pf);
+      const again = await searchAll(pf, query, {});
+      if (mine === run && again) fillFilters(again.filters);
+    };
   };
 
   const go = (next: SearchState) =>
     search(next).catch(() => {
       status.textContent = '搜索暂时无法使用。可以按主题、地区或年份浏览。';
       list.setAttribute('aria-busy', 'false');
+      filterBox.setAttribute('aria-busy', 'false');
     });
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (event) => {

@@ -44,6 +44,8 @@ export function siteUrl(path = ''): string {
 export async function searchFor(page: Page, params: Record<string, string>): Promise<string> {
   await page.goto(siteUrl(`search/?${new URLSearchParams(params)}`));
   await page.locator('#search-results[aria-busy="false"]').waitFor({ state: 'attached', timeout: 15_000 });
+  // The filter counts may follow the results.
+  await page.locator('fieldset.filters[aria-busy="false"]').waitFor({ state: 'attached', timeout: 15_000 });
   return (await page.locator('#search-status').textContent()) ?? '';
 }
 
@@ -63,7 +65,10 @@ export async function searchInPage(page: Page, query: string): Promise<string> {
   await page.fill('#q', query);
   await page.press('#q', 'Enter');
   await page.waitForFunction(
-    (q) => new URLSearchParams(location.search).get('q') === q && document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false',
+    (q) =>
+      new URLSearchParams(location.search).get('q') === q &&
+      document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
+      document.querySelector('fieldset.filters')?.getAttribute('aria-busy') === 'false',
     query,
   );
   return (await page.locator('#search-status').textContent()) ?? '';

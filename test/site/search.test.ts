@@ -109,6 +109,14 @@ describe('search page', () => {
     expect(new Set(await allResultLinks(getPage()))).toEqual(new Set(inCity));
   });
 
+  test('after a query, the type filter counts add up to the results found (counts may follow the results)', async () => {
+    const status = await searchFor(getPage(), { q: '协商' });
+    const found = Number(/找到 (\d+) 个/.exec(status)?.[1]);
+    expect(found).toBeGreaterThan(20);
+    const counts = (await getPage().locator('select[name="type"] option').allTextContents()).map((o) => Number(/（(\d+)）$/.exec(o)?.[1] ?? 0));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(found);
+  });
+
   test('a query and filters typed on the page end up in the URL, and reopening that URL gives the same results', async () => {
     await searchFor(getPage(), {});
     await getPage().selectOption('select[name="year"]', '2023');
