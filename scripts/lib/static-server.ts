@@ -54,12 +54,13 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
       return;
     }
     const headers: Record<string, string> = { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', vary: 'accept-encoding' };
-    let body: Buffer = readFileSync(target);
+    let body: Buffer;
     if (COMPRESSED_TYPES.has(extname(target)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      const cached = gzipped.get(target) ?? gzipSync(body);
-      gzipped.set(target, cached);
-      body = cached;
+      body = gzipped.get(target) ?? gzipSync(readFileSync(target));
+      gzipped.set(target, body);
       headers['content-encoding'] = 'gzip';
+    } else {
+      body = readFileSync(target);
     }
     res.writeHead(file ? 200 : 404, { ...headers, 'content-length': String(body.length) }).end(body);
   });

@@ -7,7 +7,7 @@ import { cosine, hanBigrams, relatedEntries, themeOverlap } from '../../src/lib/
 import { editUrl, repoUrl } from '../../src/lib/site/repo.ts';
 import { plainText } from '../../src/lib/site/entries.ts';
 import { siteEntries } from './fixtures.ts';
-import { parse } from 'yaml';
+import { parseEntry } from '../../src/lib/frontmatter.ts';
 import { syntheticLibrary, vocabularyFrom } from '../../scripts/lib/bench/synthetic.ts';
 import { readLibrary } from '../../scripts/lib/read-library.ts';
 
@@ -36,9 +36,10 @@ describe('relatedEntries', () => {
     const { library } = readLibrary('content');
     const vocabulary = vocabularyFrom([...library.reports, ...library.cases].map((e) => e.body), library.themes);
     const entries = syntheticLibrary(200, vocabulary).map((f) => {
-      const [, front = '', ...rest] = f.content.split('---\n');
-      const data = parse(front) as { title: string; summary?: string; themes?: string[] };
-      return { key: f.path, themes: data.themes ?? [], title: data.title, summary: data.summary ?? '', body: rest.join('---\n') };
+      const parsed = parseEntry(f.content, f.path);
+      if (Array.isArray(parsed)) throw new Error(`${f.path}: ${parsed.map((d) => d.message).join('; ')}`);
+      const data = parsed.data as { title: string; summary?: string; themes?: string[] };
+      return { key: f.path, themes: data.themes ?? [], title: data.title, summary: data.summary ?? '', body: parsed.body };
     });
     const exact = relatedEntries(entries, { exactUpTo: Infinity });
     const fast = relatedEntries(entries, { exactUpTo: 0 });

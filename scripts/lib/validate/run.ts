@@ -27,6 +27,12 @@ export function selectFiles(root: string, all: readonly string[], selection: Sel
   return [...new Set([...changed, ...referrers(root, all, [...changed, ...since.deleted])])].sort();
 }
 
+/** Reads and checks `files` in this thread, with ids and themes from the whole library (`all`). */
+export function checkFiles(root: string, all: readonly string[], files: readonly string[]): Diagnostic[] {
+  const context = loadContext(root, all);
+  return files.flatMap((file) => validateFile(readInput(root, file), context));
+}
+
 /** Below this many files one thread is faster than starting workers. */
 const PARALLEL_FROM = 1500;
 
@@ -42,8 +48,7 @@ async function inWorkers(root: string, all: readonly string[], files: readonly s
         worker.once('error', reject);
       }),
   );
-  const context = loadContext(root, all);
-  const mine = (chunks[0] ?? []).flatMap((file) => validateFile(readInput(root, file), context));
+  const mine = checkFiles(root, all, chunks[0] ?? []);
   return [...mine, ...(await Promise.all(others)).flat()];
 }
 
@@ -52,6 +57,5 @@ export async function runValidation(root: string, selection: Selection): Promise
   const files = selectFiles(root, all, selection);
   const threads = Math.min(availableParallelism(), 4);
   if (files.length >= PARALLEL_FROM && threads > 1) return { files, diagnostics: await inWorkers(root, all, files, threads) };
-  const context = loadContext(root, all);
-  return { files, diagnostics: files.flatMap((file) => validateFile(readInput(root, file), context)) };
+  return { files, diagnostics: checkFiles(root, all, files) };
 }

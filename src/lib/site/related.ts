@@ -24,18 +24,6 @@ export function hanBigrams(text: string): Vector {
   return counts;
 }
 
-export function cosine(a: Vector, b: Vector): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, v] of a) {
-    na += v * v;
-    dot += v * (b.get(k) ?? 0);
-  }
-  for (const v of b.values()) nb += v * v;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
-
 /** Shared themes over all themes of the two (Jaccard), 0 when neither has any. */
 export function themeOverlap(a: readonly string[], b: readonly string[]): number {
   const union = new Set([...a, ...b]);
@@ -84,6 +72,12 @@ function docCosine(a: Doc, b: Doc): number {
   return a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
 }
 
+/** Cosine similarity of two bigram count vectors. */
+export function cosine(a: Vector, b: Vector): number {
+  const [x, y] = toDocs([a, b]).docs as [Doc, Doc];
+  return docCosine(x, y);
+}
+
 function toDocs(vectors: readonly Vector[]): { docs: Doc[]; terms: number } {
   const ids = new Map<string, number>();
   const docs = vectors.map((vector) => {
@@ -126,10 +120,7 @@ function candidateLists(docs: readonly Doc[], terms: number, { signature, postin
   for (const [t, list] of lists) {
     if (list.length > postings) {
       const step = Math.ceil(list.length / postings);
-      lists.set(
-        t,
-        list.filter((_, i) => i % step === 0),
-      );
+      lists.set(t, list.filter((_, i) => i % step === 0));
     }
   }
   const weights = new Float64Array(n);
