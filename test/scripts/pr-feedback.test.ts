@@ -32,7 +32,7 @@ interface PrFile {
   /** Git file mode; 120000 is a symbolic link. */
   mode?: string;
 }
-let state: { comments: Comment[]; labels: string[]; prHead: string; calls: string[]; files: Record<string, PrFile>; removed: string[] };
+let state: { comments: Comment[]; labels: string[]; prHead: string; calls: string[]; files: Record<string, PrFile>; removed: string[]; statuses: { sha: string; context: string; state: string }[] };
 
 const hex = (text: string) => createHash('sha1').update(text).digest('hex');
 const blobs = new Map<string, string>();
@@ -84,6 +84,12 @@ const server = setupServer(
     if (!file) return HttpResponse.json({ message: 'Not Found' }, { status: 404 });
     state.calls.push(`read ${path}`);
     return HttpResponse.json({ content: Buffer.from(file.text).toString('base64'), encoding: 'base64', size: Buffer.byteLength(file.text) });
+  }),
+  http.post(`${base}/statuses/:sha`, async ({ params, request }) => {
+    const { context, state: verdict } = (await request.json()) as { context: string; state: string };
+    state.statuses.push({ sha: String(params['sha']), context, state: verdict });
+    state.calls.push(`status ${verdict}`);
+    return HttpResponse.json({}, { status: 201 });
   }),
   http.get(`${base}/issues/:n/comments`, ({ request }) => {
     const page = Number(new URL(request.url).searchParams.get('page') ?? '1');
@@ -158,7 +164,7 @@ function caseText(options: { region?: string; organization?: string; extra?: str
 const CASE = 'content/cases/2023/qindu-platform.md';
 
 beforeEach(() => {
-  state = { comments: [], labels: ['文档'], prHead: HEAD, calls: [], files: { [CASE]: { text: caseText({ extra: '联系电话13912345678。' }) } }, removed: [] };
+  state = { comments: [], labels: ['文档'], prHead: HEAD, calls: [], files: { [CASE]: { text: caseText({ extra: '联系电话13912345678。' }) } }, removed: [], statuses: [] };
 });
 
 const github = createOctokit('test-token', API);
@@ -189,6 +195,7 @@ describe('publishFeedback', () => {
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]?.body).toContain('投稿检查通过');
     expect(state.calls.filter((c) => c === 'create comment')).toHaveLength(1);
+    expect(state.statuses.map((s) => s.state)).toEqual(['failure', 'success']);
   });
 
   test('finds its comment on a later page of a long discussion', async () => {
@@ -234,6 +241,7 @@ describe('publishFeedback', () => {
     expect(body).toContain(`| 错误 | \`${CASE}\` 第 19 行`);
     expect(result.report.errors).toBe(1);
     expect(state.labels).toEqual(['文档', '创新案例', '咸阳市', '需修改']);
+    expect(state.statuses).toEqual([{ sha: HEAD, context: '投稿复核', state: 'failure' }]);
   });
 
   test('labels at most 3 cities even when the pull request really touches more', async () => {

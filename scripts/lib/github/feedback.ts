@@ -13,6 +13,12 @@ import { recheckPull } from './recheck.ts';
 
 export class RefusedArtifact extends Error {}
 
+/**
+ * The commit status this job sets on the pull request's head commit. The 投稿检查 run itself
+ * executes the pull request's code and so can be made to pass; branch protection should require this one.
+ */
+export const VERDICT_CONTEXT = '投稿复核';
+
 export interface FeedbackResult {
   pullRequest: number;
   comment: 'created' | 'updated';
@@ -39,5 +45,12 @@ export async function publishFeedback(github: GitHub, repo: Repo, runHeadSha: st
   const wanted = labelsFor(report).filter(isAllowedLabel);
   const status = new Set<string>(Object.values(STATUS_LABELS));
   await syncLabels(github, repo, pr.number, current, wanted, (l) => status.has(l));
+  await github.rest.repos.createCommitStatus({
+    ...repo,
+    sha: runHeadSha,
+    context: VERDICT_CONTEXT,
+    state: report.errors > 0 ? 'failure' : 'success',
+    description: report.errors > 0 ? `有 ${report.errors} 处需要修改` : `检查通过（${report.files.length} 个文件）`,
+  });
   return { pullRequest: pr.number, comment, labels: wanted, report };
 }
