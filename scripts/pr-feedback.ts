@@ -27,7 +27,8 @@ async function main(): Promise<number> {
   const github = createOctokit(process.env['GITHUB_TOKEN'] ?? '', process.env['GITHUB_API_URL'] ?? 'https://api.github.com');
   const repo = { owner: event.repository.owner.login, repo: event.repository.name };
   const result = await publishFeedback(github, repo, event.workflow_run.head_sha, artifact, process.cwd());
-  console.log(`#${result.pullRequest}: ${result.report.errors} errors, ${result.report.warnings} warnings in ${result.report.files.length} files; comment ${result.comment}; labels ${result.labels.join(', ')}`);
+  const verdict = result.report ? `${result.report.errors} errors, ${result.report.warnings} warnings in ${result.report.files.length} files` : 'too many files to re-check';
+  console.log(`#${result.pullRequest}: ${verdict}; comment ${result.comment}; labels ${result.labels.join(', ')}`);
   return 0;
 }
 

@@ -239,7 +239,7 @@ describe('publishFeedback', () => {
     expect(body).not.toContain('投稿检查通过');
     expect(body).toContain('### 投稿检查：有 1 处需要修改');
     expect(body).toContain(`| 错误 | \`${CASE}\` 第 19 行`);
-    expect(result.report.errors).toBe(1);
+    expect(result.report?.errors).toBe(1);
     expect(state.labels).toEqual(['文档', '创新案例', '咸阳市', '需修改']);
     expect(state.statuses).toEqual([{ sha: HEAD, context: '投稿复核', state: 'failure' }]);
   });
@@ -254,7 +254,7 @@ describe('publishFeedback', () => {
     ] as const;
     state.files = Object.fromEntries(cities.map(([region, organization]) => [`content/cases/2023/case-${region}.md`, { text: caseText({ region, organization }) }]));
     const result = await publishFeedback(github, repo, HEAD, report({ regions: [] }), ROOT);
-    expect(result.report.regions).toHaveLength(5);
+    expect(result.report?.regions).toHaveLength(5);
     const cityLabels = state.labels.filter((l) => cities.some(([code]) => cityOf(code)?.name === l));
     expect(cityLabels).toHaveLength(3);
   });
@@ -265,7 +265,7 @@ describe('publishFeedback', () => {
       'src/layouts/BaseLayout.astro': { text: '<script>alert(1)</script>' },
     };
     const result = await publishFeedback(github, repo, HEAD, report({ problems: [], errors: 0, files: [] }), ROOT);
-    expect(result.report.problems.map((p) => `${p.file} ${p.rule}`)).toEqual([`src/layouts/BaseLayout.astro pr/outside-content`, `${CASE} path/symlink`]);
+    expect(result.report?.problems.map((p) => `${p.file} ${p.rule}`)).toEqual([`src/layouts/BaseLayout.astro pr/outside-content`, `${CASE} path/symlink`]);
     expect(state.calls).not.toContain(`read ${CASE}`);
   });
 
@@ -273,8 +273,8 @@ describe('publishFeedback', () => {
     const chinese = 'content/cases/2023/安康-委员.md';
     state.files = { [chinese]: { text: caseText({ extra: '身份证号610102199001011234。' }) } };
     const result = await publishFeedback(github, repo, HEAD, report({ problems: [], errors: 0, files: [], regions: [] }), ROOT);
-    expect(result.report.errors).toBeGreaterThan(0);
-    expect(result.report.problems.map((p) => p.rule)).toContain('path/location');
+    expect(result.report?.errors).toBeGreaterThan(0);
+    expect(result.report?.problems.map((p) => p.rule)).toContain('path/location');
     expect(state.comments[0]?.body).toContain(`\`${chinese}\``);
   });
 
@@ -282,8 +282,20 @@ describe('publishFeedback', () => {
     state.files = {};
     state.removed = ['content/reports/2023/qindu.md'];
     const result = await publishFeedback(github, repo, HEAD, report({ problems: [], errors: 0 }), ROOT);
-    expect(result.report.problems.filter((p) => p.rule === 'reference/unresolved').length).toBeGreaterThan(0);
+    expect(result.report?.problems.filter((p) => p.rule === 'reference/unresolved').length).toBeGreaterThan(0);
     expect(state.comments[0]?.body).not.toContain('投稿检查通过');
+  });
+});
+
+describe('publishFeedback on a very large pull request', () => {
+  test('fails the verdict without downloading hundreds of files', async () => {
+    state.files = Object.fromEntries(Array.from({ length: 301 }, (_, i) => [`content/cases/2023/case-${i}.md`, { text: caseText() }]));
+    const result = await publishFeedback(github, repo, HEAD, report({ problems: [], errors: 0 }), ROOT);
+    expect(result.report).toBeUndefined();
+    expect(state.comments[0]?.body).toContain('### 投稿检查：改动的文件太多');
+    expect(state.labels).toEqual(['文档', '需修改']);
+    expect(state.statuses).toEqual([{ sha: HEAD, context: '投稿复核', state: 'failure' }]);
+    expect(state.calls.filter((c) => c.startsWith('read'))).toEqual([]);
   });
 });
 

@@ -45,6 +45,11 @@ export function renderComment(report: PrReport): string {
   return `${COMMENT_MARKER}\n${head}\n\n${intro}\n${table}${more}\n\n<sub>检查的是提交 ${report.headSha.slice(0, 7)}。详细说明见 CONTRIBUTING.md。</sub>\n`;
 }
 
+/** The comment for a pull request too large to re-check automatically. */
+export function renderTooMany(count: number, limit: number, headSha: string): string {
+  return `${COMMENT_MARKER}\n### 投稿检查：改动的文件太多\n\n这个合并请求改动了 ${count} 个文件，超过自动复核的上限（${limit} 个 content/ 下的文件），没有自动检查。请拆分成几个较小的合并请求，或请编辑人工审核。\n\n<sub>检查的是提交 ${headSha.slice(0, 7)}。详细说明见 CONTRIBUTING.md。</sub>\n`;
+}
+
 /** A Markdown table of problems: location from checked numbers and paths, text from the fixed rule templates. */
 export function problemTable(problems: readonly { file: string; line: number; column: number; rule: string; severity: 'error' | 'warning' }[]): string {
   const rows = problems.map((p) => {

@@ -5,10 +5,10 @@
  * through the API as data and checked with this checkout's (the default branch's) validator.
  */
 import * as z from 'zod';
-import { COMMENT_MARKER, STATUS_LABELS, isAllowedLabel, labelsFor, renderComment } from './comment.ts';
+import { COMMENT_MARKER, STATUS_LABELS, isAllowedLabel, labelsFor, renderComment, renderTooMany } from './comment.ts';
 import { syncLabels, upsertComment, type GitHub, type Repo } from './octokit.ts';
 import { buildPrReport, PrReportSchema, type PrReport } from './pr-report.ts';
-import { fetchPullFiles } from './pull-files.ts';
+import { fetchPullFiles, MAX_CHECKED_FILES, TooManyFiles, type PullFiles } from './pull-files.ts';
 import { recheckPull } from './recheck.ts';
 
 export class RefusedArtifact extends Error {}
@@ -23,8 +23,8 @@ export interface FeedbackResult {
   pullRequest: number;
   comment: 'created' | 'updated';
   labels: string[];
-  /** The verdict the comment and labels were built from. */
-  report: PrReport;
+  /** The verdict the comment and labels were built from; none when the pull request was too large to re-check. */
+  report: PrReport | undefined;
 }
 
 export async function publishFeedback(github: GitHub, repo: Repo, runHeadSha: string, artifact: unknown, root: string): Promise<FeedbackResult> {
@@ -37,20 +37,28 @@ export async function publishFeedback(github: GitHub, repo: Repo, runHeadSha: st
   if (pr.state !== 'open') throw new RefusedArtifact(`pull request #${claimed.pullRequest} is not open`);
 
   const current = pr.labels.map((l) => l.name);
-  const pull = await fetchPullFiles(github, repo, pr.number, runHeadSha);
+  const status = new Set<string>(Object.values(STATUS_LABELS));
+  let pull: PullFiles;
+  try {
+    pull = await fetchPullFiles(github, repo, pr.number, runHeadSha);
+  } catch (error) {
+    if (!(error instanceof TooManyFiles)) throw error;
+    // Too large to re-check within the API budget: a failing verdict an editor has to look at, never a pass.
+    const comment = await upsertComment(github, repo, pr.number, COMMENT_MARKER, renderTooMany(error.count, MAX_CHECKED_FILES, runHeadSha));
+    await syncLabels(github, repo, pr.number, current, [STATUS_LABELS.needsWork], (l) => status.has(l));
+    await setVerdict(github, repo, runHeadSha, 'failure', '改动的文件太多，需要编辑人工审核');
+    return { pullRequest: pr.number, comment, labels: [STATUS_LABELS.needsWork], report: undefined };
+  }
   const verdict = recheckPull(root, pull, current);
   const report = buildPrReport({ pullRequest: pr.number, headSha: runHeadSha, ...verdict });
 
   const comment = await upsertComment(github, repo, pr.number, COMMENT_MARKER, renderComment(report));
   const wanted = labelsFor(report).filter(isAllowedLabel);
-  const status = new Set<string>(Object.values(STATUS_LABELS));
   await syncLabels(github, repo, pr.number, current, wanted, (l) => status.has(l));
-  await github.rest.repos.createCommitStatus({
-    ...repo,
-    sha: runHeadSha,
-    context: VERDICT_CONTEXT,
-    state: report.errors > 0 ? 'failure' : 'success',
-    description: report.errors > 0 ? `有 ${report.errors} 处需要修改` : `检查通过（${report.files.length} 个文件）`,
-  });
+  await setVerdict(github, repo, runHeadSha, report.errors > 0 ? 'failure' : 'success', report.errors > 0 ? `有 ${report.errors} 处需要修改` : `检查通过（${report.files.length} 个文件）`);
   return { pullRequest: pr.number, comment, labels: wanted, report };
+}
+
+async function setVerdict(github: GitHub, repo: Repo, sha: string, state: 'success' | 'failure', description: string): Promise<void> {
+  await github.rest.repos.createCommitStatus({ ...repo, sha, context: VERDICT_CONTEXT, state, description });
 }

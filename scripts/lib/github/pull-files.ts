@@ -8,6 +8,8 @@ import type { GitHub, Repo } from './octokit.ts';
 
 /** GitHub lists at most this many files of a pull request; a list this long may be cut, so it is refused. */
 export const MAX_LISTED_FILES = 3000;
+/** At most this many content files are downloaded and re-checked: each costs API requests from the repository's hourly budget. */
+export const MAX_CHECKED_FILES = 300;
 
 export interface PullFile {
   path: string;
@@ -26,7 +28,13 @@ export interface PullFiles {
   content: PullFile[];
 }
 
-export class TooManyFiles extends Error {}
+export class TooManyFiles extends Error {
+  readonly count: number;
+  constructor(message: string, count: number) {
+    super(message);
+    this.count = count;
+  }
+}
 
 interface TreeEntry {
   path?: string;
@@ -47,7 +55,7 @@ function treeReader(github: GitHub, repo: Repo, headSha: string) {
         const sha = path === '' ? headSha : (await folder(path.slice(0, Math.max(slash, 0)))).get(path.slice(slash + 1))?.sha;
         if (!sha) return new Map();
         const { data } = await github.rest.git.getTree({ ...repo, tree_sha: sha });
-        if (data.truncated) throw new TooManyFiles(`folder ${path || '/'} has too many entries to read`);
+        if (data.truncated) throw new Error(`folder ${path || '/'} of ${headSha} has too many entries to read`);
         return new Map(data.tree.map((entry) => [entry.path ?? '', entry]));
       })();
       folders.set(path, found);
@@ -75,11 +83,13 @@ async function readPullFile(github: GitHub, repo: Repo, entryOf: (path: string) 
 
 export async function fetchPullFiles(github: GitHub, repo: Repo, pullRequest: number, headSha: string): Promise<PullFiles> {
   const listed = await github.paginate(github.rest.pulls.listFiles, { ...repo, pull_number: pullRequest, per_page: 100 });
-  if (listed.length >= MAX_LISTED_FILES) throw new TooManyFiles(`pull request #${pullRequest} changes ${listed.length} files or more; GitHub lists no more than ${MAX_LISTED_FILES}`);
+  if (listed.length >= MAX_LISTED_FILES) throw new TooManyFiles(`pull request #${pullRequest} changes ${listed.length} files or more; GitHub lists no more than ${MAX_LISTED_FILES}`, listed.length);
   const changed = listed.filter((f) => f.status !== 'removed').map((f) => f.filename);
+  const inContent = changed.filter((f) => f.startsWith('content/')).sort();
+  if (inContent.length > MAX_CHECKED_FILES) throw new TooManyFiles(`pull request #${pullRequest} changes ${inContent.length} content files; at most ${MAX_CHECKED_FILES} are re-checked`, inContent.length);
   const removed = listed.flatMap((f) => (f.status === 'removed' ? [f.filename] : f.status === 'renamed' && f.previous_filename ? [f.previous_filename] : []));
   const entryOf = treeReader(github, repo, headSha);
   const content: PullFile[] = [];
-  for (const path of changed.filter((f) => f.startsWith('content/')).sort()) content.push(await readPullFile(github, repo, entryOf, path));
+  for (const path of inContent) content.push(await readPullFile(github, repo, entryOf, path));
   return { changed: [...new Set(changed)].sort(), removed: [...new Set(removed)].sort(), content };
 }
