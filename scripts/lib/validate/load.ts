@@ -45,6 +45,8 @@ function throughLinkedFolder(root: string, file: string): boolean {
  * the way) is reported as one and never followed, and FIFOs, devices and huge files are not read.
  */
 export function readInput(root: string, file: string): FileInput {
+  // A name that climbs out with .. is refused before anything is opened.
+  if (file.split('/').includes('..') || file.startsWith('/')) return { file, isSymlink: false, bytes: new Uint8Array(), unreadable: { problem: 'unreadable' } };
   if (throughLinkedFolder(root, file)) return { file, isSymlink: true, bytes: new Uint8Array() };
   const result = openContentFile(join(root, file));
   if ('bytes' in result) return { file, isSymlink: false, bytes: result.bytes };
