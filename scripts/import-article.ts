@@ -2,14 +2,19 @@
  * npm run import -- <article.txt> --out <dir> [--force]
  * Turns a compiled article of experience-exchange speeches into report files.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseEntry } from '../src/lib/frontmatter.ts';
+import { ContentFileError, openContentFile, readContentFile } from '../src/lib/read-content-file.ts';
 import { readThemes, readYamlFile } from '../src/lib/safe-yaml.ts';
 import { writeAll } from './lib/files.ts';
 import { importArticle } from './lib/import/import-article.ts';
 import { RepairListSchema, repairsPathFor } from './lib/import/repairs.ts';
 import { run } from './lib/cli.ts';
+
+/** A compiled article of a few dozen speeches is far below this. */
+const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
 
 const USAGE = '用法：npm run import -- <文章.txt> --out <输出目录> [--force]';
 
@@ -25,9 +30,9 @@ function main(): number {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(article));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readContentFile(article, MAX_ARTICLE_BYTES));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : '文件不是 UTF-8 编码，请先另存为 UTF-8';
+    const reason = error instanceof ContentFileError ? error.message.slice(article.length + 1) : '文件不是 UTF-8 编码，请先另存为 UTF-8';
     console.error(`${article}:1:1 错误 [import/unreadable] ${reason}`);
     return 1;
   }
@@ -48,9 +53,34 @@ function main(): number {
     console.error(`\n有 ${errors.length} 个错误，未写入任何文件。`);
     return 1;
   }
-  const written = writeAll(values.out, result.files, values.force);
+  const files = placeReports(values.out, basename(article), result.files);
+  const written = writeAll(values.out, files, values.force);
   for (const file of written) console.log(`写入 ${file}`);
   return 0;
+}
+
+/** Whether `name` in `dir` is free, a report imported from `sourceFile`, or something else (never overwritten). */
+function occupant(dir: string, sourceFile: string, name: string): 'free' | 'same-source' | 'other' {
+  const path = join(dir, name);
+  if (!existsSync(path)) return 'free';
+  const read = openContentFile(path);
+  if (!('bytes' in read)) return 'other';
+  const parsed = parseEntry(new TextDecoder().decode(read.bytes), path);
+  const source = Array.isArray(parsed) ? undefined : (parsed.data['source'] as { file?: unknown } | undefined);
+  return source?.file === sourceFile ? 'same-source' : 'other';
+}
+
+/** Each report keeps its name unless another source's report holds it; then it moves to the next free slug (xian → xian-2). */
+function placeReports<T extends { name: string }>(dir: string, sourceFile: string, files: readonly T[]): T[] {
+  const taken = new Set<string>();
+  return files.map((file) => {
+    const base = file.name.replace(/\.md$/, '');
+    let name = file.name;
+    for (let n = 2; taken.has(name) || occupant(dir, sourceFile, name) === 'other'; n++) name = `${base}-${n}.md`;
+    taken.add(name);
+    if (name !== file.name) console.log(`${join(dir, file.name)} 是另一篇稿件的报告，不覆盖；改写入 ${join(dir, name)}`);
+    return { ...file, name };
+  });
 }
 
 run(main);

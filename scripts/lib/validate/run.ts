@@ -2,6 +2,7 @@
 import { changedSince, listContentFiles, loadContext, readInput, referrers } from './load.ts';
 import { validateFile } from './validate-file.ts';
 import { availableParallelism } from 'node:os';
+import { sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
 
@@ -20,7 +21,8 @@ export interface Selection {
  */
 export function selectFiles(root: string, all: readonly string[], selection: Selection): string[] {
   if (selection.folder) return all.filter((f) => f.startsWith(selection.folder as string));
-  const paths = (selection.paths ?? []).map((p) => p.replace(/^\.\//, '').split('\\').join('/'));
+  // Only Windows separates folders with \; elsewhere it is a character of the name.
+  const paths = (selection.paths ?? []).map((p) => p.replace(/^\.\//, '').split(sep).join('/'));
   if (paths.length === 0 && !selection.changedSince) return [...all];
   const since = selection.changedSince ? changedSince(root, selection.changedSince) : { changed: [], deleted: [] };
   const changed = [...new Set([...paths, ...since.changed])];

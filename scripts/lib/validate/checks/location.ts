@@ -1,5 +1,6 @@
 /** Where a contributed file may live and what it may be called. */
 import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
+import { checkEntryName, LAYOUT_EXAMPLES } from '../../../../src/lib/entry-path.ts';
 import type { CollectionName } from '../../../../src/schemas/index.ts';
 
 export interface Located {
@@ -9,19 +10,6 @@ export interface Located {
   /** The year folder, for collections that have one. */
   year?: string;
 }
-
-const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
-const LAYOUT: Record<CollectionName, RegExp> = {
-  reports: new RegExp(`^content/reports/(?<year>\\d{4})/(?<slug>${SLUG})\\.md$`),
-  cases: new RegExp(`^content/cases/(?<year>\\d{4})/(?<slug>${SLUG})\\.md$`),
-  rules: new RegExp(`^content/rules/(?<slug>${SLUG})\\.md$`),
-};
-
-const EXAMPLES: Record<CollectionName, string> = {
-  reports: 'content/reports/2023/xian.md',
-  cases: 'content/cases/2023/qindu-consultation-platform.md',
-  rules: 'content/rules/xian-xsgzgz.md',
-};
 
 /** Which collection a path belongs to and its id, or why it cannot be an entry. */
 export function locate(file: string, isSymlink: boolean): Located | Diagnostic[] {
@@ -33,15 +21,10 @@ export function locate(file: string, isSymlink: boolean): Located | Diagnostic[]
   if (!collection) {
     return [diagnostic(file, 'path/location', '文件不在 content/reports、content/cases 或 content/rules 中', { fix: '把文件移到对应的目录' })];
   }
-  const match = LAYOUT[collection].exec(file);
-  if (!match?.groups) {
-    return [
-      diagnostic(file, 'path/location', '文件位置或文件名不符合要求（文件名只能用小写字母、数字和连字符）', {
-        fix: `参照 ${EXAMPLES[collection]} 的格式命名`,
-      }),
-    ];
+  const name = checkEntryName(collection, file.slice(`content/${collection}/`.length));
+  if ('problem' in name) {
+    const fix = name.suggestion ? `改名为 ${name.suggestion}（参照 ${LAYOUT_EXAMPLES[collection]} 的格式）` : `参照 ${LAYOUT_EXAMPLES[collection]} 的格式命名`;
+    return [diagnostic(file, 'path/location', name.problem, { fix })];
   }
-  const id = file.slice(`content/${collection}/`.length, -'.md'.length);
-  const year = match.groups['year'];
-  return year ? { collection, id, year } : { collection, id };
+  return name.year ? { collection, id: name.id, year: name.year } : { collection, id: name.id };
 }

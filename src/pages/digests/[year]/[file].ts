@@ -1,13 +1,7 @@
-/** The digest's downloads, served as committed: digest-<year>.docx and <year>.md. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/** The digest's downloads, served as committed: digest-<year>.docx and <year>.md (never through a link). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-
-const TYPES: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  md: 'text/markdown; charset=utf-8',
-};
+import { readDigestDownload } from '../../../lib/digest-download.ts';
 
 export const getStaticPaths = (async () =>
   (await getCollection('digests')).flatMap((d) => [
@@ -16,7 +10,6 @@ export const getStaticPaths = (async () =>
   ])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
-  const file = String(params['file']);
-  const body = readFileSync(join(process.cwd(), 'content', 'digests', file));
-  return new Response(body, { headers: { 'Content-Type': TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream' } });
+  const { body, type } = readDigestDownload('content/digests', String(params['file']));
+  return new Response(body, { headers: { 'Content-Type': type } });
 };
