@@ -3,7 +3,7 @@
  * (`content/cases/zz -> /elsewhere`) is listed as a link and never entered.
  */
 import { readdirSync, realpathSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 
 export interface TreeEntry {
   /** Path under the folder, with forward slashes. */
@@ -33,10 +33,24 @@ export function walkTree(base: string): TreeEntry[] {
 
 /** Whether `path` (under `root`) resolves to a place inside `root`: no link anywhere on the way leads out. */
 export function staysInside(root: string, path: string): boolean {
+  return insideOf(root)(path);
+}
+
+/** A test for many paths under one root, resolving the root once. */
+export function insideOf(root: string): (path: string) => boolean {
+  let realRoot: string | undefined;
   try {
-    const real = relative(realpathSync(root), realpathSync(path));
-    return real !== '' && !real.startsWith('..') && !real.startsWith(sep);
+    realRoot = realpathSync(root);
   } catch {
-    return false;
+    realRoot = undefined;
   }
+  return (path) => {
+    if (!realRoot) return false;
+    try {
+      const real = relative(realRoot, realpathSync(path));
+      return real !== '' && !real.startsWith('..') && !isAbsolute(real);
+    } catch {
+      return false;
+    }
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { basename, join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { walkTree, staysInside } from '../lib/content-tree.ts';
+import { insideOf, walkTree } from '../lib/content-tree.ts';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import { checkEntryName, type EntryFolder } from '../lib/entry-path.ts';
 import { parseEntry, decodeEntryBytes } from '../lib/frontmatter.ts';
@@ -18,8 +18,9 @@ import { readThemes } from '../lib/safe-yaml.ts';
  * other special files are skipped here and reported by the validator.
  */
 export function listEntryFiles(base: string): string[] {
+  const inside = insideOf(base);
   return walkTree(base)
-    .filter((entry) => entry.kind === 'file' && entry.name.endsWith('.md') && staysInside(base, join(base, entry.name)))
+    .filter((entry) => entry.kind === 'file' && entry.name.endsWith('.md') && inside(join(base, entry.name)))
     .map((entry) => entry.name);
 }
 
