@@ -28,7 +28,9 @@ function main(): number {
   const result = compareDrafts(library.cases, drafts, Number(values.threshold));
   console.log(`经验交流 ${reports.length} 篇，案例初稿 ${result.drafts} 篇，手写案例 ${library.cases.length} 篇`);
   console.log(`数据（数值与单位都相同）：${percent(result.metrics.reproduced, result.metrics.total)}`);
+  console.log(`初稿中的数据 ${result.metrics.drafted} 项，其中 ${percent(result.metrics.matching, result.metrics.drafted)} 也见于手写案例`);
   console.log(`做法（初稿覆盖手写案例“做法”一节二字词的 ${Number(values.threshold) * 100}% 以上，一篇初稿只对应一篇案例）：${percent(result.measures.reproduced, result.measures.total)}`);
+  console.log(`做法（同上，但一篇初稿可对应几篇案例）：${percent(result.measures.covered, result.measures.total)}`);
   if (values.verbose) {
     for (const m of result.metrics.missed) console.log(`  未重现的数据 ${m}`);
     for (const m of result.measures.missed) console.log(`  未重现的做法 ${m}`);

@@ -23,8 +23,10 @@ export interface DraftForComparison {
 }
 
 export interface Comparison {
-  metrics: { total: number; reproduced: number; missed: string[] };
-  measures: { total: number; reproduced: number; pairs: { case: string; draft: string; coverage: number }[]; missed: string[] };
+  /** Hand-written metrics reproduced; `drafted` and `matching` count the drafts' own metrics and those a hand case also lists. */
+  metrics: { total: number; reproduced: number; missed: string[]; drafted: number; matching: number };
+  /** `covered`: cases with some draft above the threshold, when one draft may stand for several cases. */
+  measures: { total: number; reproduced: number; covered: number; pairs: { case: string; draft: string; coverage: number }[]; missed: string[] };
   drafts: number;
 }
 
@@ -49,7 +51,12 @@ export function practiceOf(body: string): string {
 const reportOf = (c: HandCase) => c.data.sources.find((s) => s.startsWith('reports/'))?.slice('reports/'.length);
 
 export function compareDrafts(cases: readonly HandCase[], drafts: readonly DraftForComparison[], threshold = 0.6): Comparison {
-  const result: Comparison = { metrics: { total: 0, reproduced: 0, missed: [] }, measures: { total: 0, reproduced: 0, pairs: [], missed: [] }, drafts: drafts.length };
+  const result: Comparison = { metrics: { total: 0, reproduced: 0, missed: [], drafted: 0, matching: 0 }, measures: { total: 0, reproduced: 0, covered: 0, pairs: [], missed: [] }, drafts: drafts.length };
+  for (const d of drafts) {
+    const hand = cases.filter((c) => reportOf(c) === d.reportId).flatMap((c) => c.data.metrics ?? []);
+    result.metrics.drafted += d.metrics.length;
+    result.metrics.matching += d.metrics.filter((m) => hand.some((h) => h.value === m.value && h.unit === m.unit)).length;
+  }
   const candidates: { case: string; draft: string; coverage: number }[] = [];
   for (const c of cases) {
     const own = drafts.filter((d) => d.reportId === reportOf(c));
@@ -62,6 +69,7 @@ export function compareDrafts(cases: readonly HandCase[], drafts: readonly Draft
     const practice = practiceOf(c.body);
     for (const d of own) candidates.push({ case: c.id, draft: d.slug, coverage: coverage(practice, d.text) });
   }
+  result.measures.covered = new Set(candidates.filter((p) => p.coverage >= threshold).map((p) => p.case)).size;
   const usedCases = new Set<string>();
   const usedDrafts = new Set<string>();
   for (const pair of candidates.filter((p) => p.coverage >= threshold).sort((a, b) => b.coverage - a.coverage)) {

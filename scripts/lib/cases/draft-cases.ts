@@ -24,7 +24,7 @@ export interface CaseDraftFile {
 /** Units a figure may carry, longest first so that 人次 wins over 人. */
 const UNITS = ['万人次', '人次', '场次', '万元', '亿元', '余万', '个', '名', '人', '篇', '件', '条', '项', '次', '场', '期', '家', '所', '处', '集', '批', '位', '支', '户', '本', '册', '部', '天', '年', '%'];
 const FIGURE = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)((?:余|多)?(?:${UNITS.join('|')}))`, 'gu');
-const CLAUSE_BREAK = /[，。；：、！？（）“”\s]/u;
+const CLAUSE_BREAK = /[，。；：、！？（）\s]/u;
 
 /** Figures printed in the sentences, each as label, value and unit, in order and without repeats. */
 export function metricsOf(sentences: readonly string[]): Metric[] {
@@ -35,7 +35,9 @@ export function metricsOf(sentences: readonly string[]): Metric[] {
       const start = m.index ?? 0;
       const after = sentence.slice(start + whole.length).split(CLAUSE_BREAK)[0] ?? '';
       const before = sentence.slice(0, start).split(CLAUSE_BREAK).at(-1) ?? '';
-      const label = (after.length >= 2 && after.length <= 16 ? after : before.replace(/^(?:共|累计|全年|先后|已|还)/u, '')).slice(-40);
+      const lead = before.replace(/^(?:共|累计|全年|先后|已|还|将|把)/u, '');
+      // 23个委员工作室 → 委员工作室; 宣讲66场次 → 宣讲; 将66名政协委员分别选派到… → 政协委员分别选派到…
+      const label = (after.length >= 2 && after.length <= 16 ? after : lead.length >= 2 ? lead : after.slice(0, 16)).slice(-40);
       if (label.length < 2 || metrics.some((x) => x.value === value && x.unit === unit)) continue;
       metrics.push({ label, value, unit });
     }

@@ -169,7 +169,7 @@ export function importArticle(text: string, options: ImportOptions): ImportResul
     problems.push({ line, column: 1, rule, severity: 'error', message, fix });
 
   if (text.trim() === '') error(1, 'import/empty', '文件是空的', '检查是否选错了文件');
-  if (article.shape === 'compiled' && !(article.date ?? options.given?.date ?? options.page?.published) || !(article.publisher ?? options.given?.publisher ?? options.page?.publisher)) {
+  if (article.shape === 'compiled' && (!(article.date ?? options.given?.date ?? options.page?.published) || !(article.publisher ?? options.given?.publisher ?? options.page?.publisher))) {
     error(1, 'import/no-header', '没有找到日期与来源行（例如“2023-05-25 08:47:06 来源：各界新闻网”）', '在第一行补上发布日期和来源');
   }
 
