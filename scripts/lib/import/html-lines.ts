@@ -9,6 +9,8 @@ const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
   'HEADER', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
 ]);
+/** Stands for <br> until the paragraph is split (a newline in the source is only wrapping). */
+const LINE_BREAK = '\u2028';
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 /** A paragraph that already carries its own number: 一、 （一） 1. 1、 */
@@ -35,7 +37,7 @@ function listMarker(depth: number, index: number): string {
 function walk(node: Node, out: string[], listDepth: number): void {
   let inline = '';
   const flush = () => {
-    for (const line of inline.split('\n')) {
+    for (const line of inline.split(LINE_BREAK)) {
       const text = cleanInline(line);
       if (text) out.push(text);
     }
@@ -51,9 +53,9 @@ function walk(node: Node, out: string[], listDepth: number): void {
     const tag = (child as Element).tagName.toUpperCase();
     if (SKIP.has(tag)) continue;
     if (tag === 'BR') {
-      inline += '\n';
+      inline += LINE_BREAK;
     } else if (!BLOCK.has(tag)) {
-      inline += hasBlock(child) ? '\n' : child.textContent ?? '';
+      inline += hasBlock(child) ? LINE_BREAK : child.textContent ?? '';
       if (hasBlock(child)) {
         flush();
         walk(child, out, listDepth);

@@ -139,7 +139,8 @@ function reportLines(block: SpeakerBlock): ArticleLine[] {
 /** Who, where and when for one block: the command line first, then the text, then the page's meta tags. */
 function blockFacts(block: SpeakerBlock, article: ParsedArticle, options: ImportOptions) {
   const single = article.shape !== 'compiled';
-  const given = options.given ?? {};
+  // An empty option counts as not given.
+  const given = Object.fromEntries(Object.entries(options.given ?? {}).filter(([, v]) => v?.trim())) as GivenFields;
   const fields = article.fields;
   const published = given.date ?? article.date ?? options.page?.published ?? fields.date;
   return {

@@ -171,7 +171,8 @@ async function readDoc(bytes: Uint8Array): Promise<SourceText> {
   if (!startsWith(bytes, OLE_MAGIC)) throw new SourceError('import/not-doc', '文件内容不是 Word（.doc）文档', '确认文件类型；在 Word 或 WPS 中打开后另存为 .docx');
   let body: string;
   try {
-    body = (await new WordExtractor().extract(Buffer.from(bytes))).getBody();
+    // filterUnicode would turn “” into ASCII quotes, which Chinese text must keep.
+    body = (await new WordExtractor().extract(Buffer.from(bytes))).getBody({ filterUnicode: false });
   } catch (error) {
     throw new SourceError('import/corrupt', `Word 文件已损坏或设有密码，无法读取（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）`, '请发稿单位在 Word 或 WPS 中打开并另存为 .docx 后重新发送');
   }
