@@ -21,7 +21,7 @@ function main(): number {
     draftCases(r.id, r.data, r.body, library.themes, taken).map((d) => ({
       reportId: r.id,
       slug: d.slug,
-      metrics: metricsIn(d.content),
+      metrics: d.metrics,
       text: d.measure.sentences.join(''),
     })),
   );
@@ -37,11 +37,6 @@ function main(): number {
     for (const p of result.measures.pairs) console.log(`  ${p.case} ← ${p.draft}（${p.coverage.toFixed(2)}）`);
   }
   return 0;
-}
-
-/** Metrics as written in a draft's frontmatter. */
-function metricsIn(content: string): { value: string; unit: string }[] {
-  return [...content.matchAll(/value: "([\d.]+)"\n\s+unit: (\S+)/g)].map((m) => ({ value: m[1] ?? '', unit: (m[2] ?? '').replace(/^"|"$/g, '') }));
 }
 
 run(main);

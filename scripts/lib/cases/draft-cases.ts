@@ -19,11 +19,12 @@ export interface CaseDraftFile {
   title: string;
   content: string;
   measure: Measure;
+  metrics: Metric[];
 }
 
 /** Units a figure may carry, longest first so that 人次 wins over 人. */
-const UNITS = ['万人次', '人次', '场次', '万元', '亿元', '余万', '个', '名', '人', '篇', '件', '条', '项', '次', '场', '期', '家', '所', '处', '集', '批', '位', '支', '户', '本', '册', '部', '天', '年', '%'];
-const FIGURE = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)((?:余|多)?(?:${UNITS.join('|')}))`, 'gu');
+const UNITS = ['万人次', '人次', '场次', '万元', '亿元', '余万', '个', '名', '人', '篇', '件', '条', '项', '次', '场', '期', '家', '所', '处', '集', '批', '位', '支', '户', '本', '册', '部', '天', '%'];
+const FIGURE = new RegExp(`(?<![\\d.第])(\\d+(?:\\.\\d+)?)((?:余|多)?(?:${UNITS.join('|')}))`, 'gu');
 const CLAUSE_BREAK = /[，。；：、！？（）\s]/u;
 
 /** Figures printed in the sentences, each as label, value and unit, in order and without repeats. */
@@ -112,6 +113,7 @@ export function draftCases(reportId: string, report: Report, body: string, theme
       title: frontmatter.title,
       content: render(frontmatter, background.length > 0 ? background : measure.sentences.slice(0, 1), practice.length > 0 ? practice : measure.sentences, results),
       measure,
+      metrics,
     };
   });
 }
