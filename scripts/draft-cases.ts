@@ -26,6 +26,8 @@ function main(): number {
       console.error(`错误 [cases/unknown-report] 找不到经验交流“${id}”。修改方法：编号是 content/reports/ 下的路径去掉 .md，例如 2023/xian`);
       return 1;
     }
+    const existing = library.cases.filter((c) => c.data.sources.includes(`reports/${report.id}`));
+    if (existing.length > 0) console.log(`注意：已有 ${existing.length} 篇案例出自“${report.id}”（${existing.map((c) => c.id).join('、')}），初稿可能与之重复。`);
     drafts.push(...draftCases(report.id, report.data, report.body, library.themes, taken));
   }
   if (!values.write) {

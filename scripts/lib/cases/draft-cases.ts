@@ -90,9 +90,10 @@ export function draftCases(reportId: string, report: Report, body: string, theme
   const reportSlug = reportId.split('/').at(-1) ?? reportId;
   const background = opening.slice(0, 3);
   return measures.map((measure) => {
+    // 成效: the sentences with figures; without any, the measure's closing sentence (usually what it achieved).
     const withFigures = measure.sentences.filter(hasFigure);
-    const practice = measure.sentences.filter((s) => !hasFigure(s));
     const results = withFigures.length > 0 ? withFigures : measure.sentences.slice(-1);
+    const practice = measure.sentences.filter((s) => !results.includes(s));
     const text = [measure.heading, ...measure.sentences].join('');
     const suggested = suggestThemes(text, themes, 3);
     const frontmatter: CaseInput = {
