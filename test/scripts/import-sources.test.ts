@@ -96,6 +96,13 @@ describe('readSource and importArticle on every format and shape', () => {
     expect(result.files[0]?.content).toContain('  published: "2024-01-17"\n  url: https://example.org/news/2024/0117/3.html\n');
   });
 
+  test('decodes a page saved in GBK as its charset declares', async () => {
+    const page = readFileSync(join(FIXTURES, 'speech.html'), 'utf8').replace('charset="utf-8"', 'charset="gbk"');
+    const source = await readSource('speech.html', iconv.encode(page, 'gbk'));
+    expect(source.encoding).toBe('网页（GB18030）');
+    expect(source.text).toContain('咸阳市秦都区政协主席 王建华');
+  });
+
   test('reads labelled fields (标题：、发言人：、地区：…) as a form exported to Word writes them', async () => {
     const [report] = (await importFixture('labelled.docx')).result.files;
     expect(report?.content).toMatch(/^---\ntitle: 以“读书\+履职”提升委员能力\nspeaker:\n {2}name: 李静\n {2}role: 政协副主席\n/);
