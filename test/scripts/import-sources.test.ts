@@ -12,6 +12,7 @@ import { placeReports, sourceStem } from '../../scripts/lib/import/placement.ts'
 import { readSource, SourceError } from '../../scripts/lib/import/read-source.ts';
 import { htmlToLines } from '../../scripts/lib/import/html-lines.ts';
 import { runValidation } from '../../scripts/lib/validate/run.ts';
+import { locate } from '../../scripts/lib/validate/checks/location.ts';
 import { PUBLISHER } from '../fixtures/import/texts.ts';
 
 const themes = readThemes('content/themes.yaml');
@@ -192,6 +193,18 @@ describe('placement', () => {
   test('source stems come from plain file names, else from the date and the report', () => {
     expect(sourceStem('2023-05-25-gejie.txt', '2023-05-25', 'xian')).toBe('2023-05-25-gejie');
     expect(sourceStem('西安市政协工作报告.docx', '2024-01-16', 'xian-work-report')).toBe('2024-01-16-xian-work-report');
+  });
+});
+
+describe('validation of kept sources', () => {
+  test('a pull request may add the original and its text under content/sources/, and nothing else there', () => {
+    for (const name of ['2024-01-16-baoji-work-report.docx', 'speech.doc', 'page.html', 'speech.txt', 'speech.original.txt', 'a.repairs.yaml']) {
+      expect(locate(`content/sources/${name}`, false)).toEqual([]);
+    }
+    for (const name of ['run.sh', 'page.svg', '工作报告.docx', 'notes.md']) {
+      expect(locate(`content/sources/${name}`, false)).toMatchObject([{ rule: 'path/location' }]);
+    }
+    expect(locate('content/sources/speech.docx', true)).toMatchObject([{ rule: 'path/symlink' }]);
   });
 });
 
