@@ -11,9 +11,23 @@ export interface Located {
   year?: string;
 }
 
+/** What `npm run import` keeps under content/sources/: the original, its extracted text and the editors' repair list. */
+const SOURCE_FILE = /^content\/sources\/[a-z0-9][a-z0-9._-]*\.(?:txt|docx|doc|html|repairs\.yaml)$/;
+
+/** A kept source is not an entry: only its name and kind are checked (no problems means nothing more to check). */
+function sourceFileCheck(file: string): Diagnostic[] {
+  if (SOURCE_FILE.test(file)) return [];
+  return [
+    diagnostic(file, 'path/location', 'content/sources/ 只存放导入的原始稿件：.txt、.docx、.doc、.html 和修复清单 .repairs.yaml，文件名只能用小写字母、数字、点和连字符', {
+      fix: '用 npm run import 导入稿件，由它把原件保存到 content/sources/',
+    }),
+  ];
+}
+
 /** Which collection a path belongs to and its id, or why it cannot be an entry. */
 export function locate(file: string, isSymlink: boolean): Located | Diagnostic[] {
   if (isSymlink) return [diagnostic(file, 'path/symlink', '不接受符号链接', { fix: '提交文件本身，而不是指向它的链接' })];
+  if (file.startsWith('content/sources/')) return sourceFileCheck(file);
   const collection = (['reports', 'cases', 'rules'] as const).find((c) => file.startsWith(`content/${c}/`));
   if (!file.endsWith('.md')) {
     return [diagnostic(file, 'path/not-markdown', `只接受 .md 文件，不接受 ${file.slice(file.lastIndexOf('.')) || '无扩展名的文件'}`, { fix: '把内容写成 Markdown（.md）文件；.mdx、.svg、网页等不会被接受' })];
