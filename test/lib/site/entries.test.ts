@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { plainText } from '../../src/lib/site/entries.ts';
-import { linkEntries } from '../../src/lib/site/links.ts';
-import { byDate, byRegion, comparePinyin } from '../../src/lib/site/sort.ts';
-import { joinBase } from '../../src/lib/site/url.ts';
+import { plainText } from '../../../src/lib/site/entries.ts';
+import { linkEntries } from '../../../src/lib/site/links.ts';
+import { byDate, byRegion, comparePinyin } from '../../../src/lib/site/sort.ts';
+import { joinBase } from '../../../src/lib/site/url.ts';
 import { rawEntries, siteEntries } from './fixtures.ts';
 
 describe('toSiteEntry', () => {

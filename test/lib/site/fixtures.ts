@@ -1,8 +1,8 @@
 /** Site helpers are tested with entries parsed by the real schemas from test/fixtures/site/. */
 import { readFileSync } from 'node:fs';
-import { parseCollectionEntry } from '../../src/lib/library.ts';
-import type { CollectionName } from '../../src/schemas/index.ts';
-import { toSiteEntry, type RawEntry } from '../../src/lib/site/entries.ts';
+import { parseCollectionEntry } from '../../../src/lib/library.ts';
+import type { CollectionName } from '../../../src/schemas/index.ts';
+import { toSiteEntry, type RawEntry } from '../../../src/lib/site/entries.ts';
 
 function load(kind: CollectionName, id: string, file: string): RawEntry {
   const path = `test/fixtures/site/${file}`;
