@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     // Generous: tests that start a script in a child process share two cores with builds.
     testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         test: {

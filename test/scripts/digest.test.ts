@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import type { Entry, Library } from '../../src/lib/library.ts';
+import type { Library, LocatedEntry } from '../../src/lib/library.ts';
+import { toEntry } from '../../src/lib/entry.ts';
 import { readThemes } from '../../src/lib/safe-yaml.ts';
 import { caseHeadings, compileDigest } from '../../scripts/lib/digest/compile.ts';
 import { digestDocx } from '../../scripts/lib/digest/docx.ts';
@@ -36,7 +37,7 @@ describe('compileDigest', () => {
 
   test('for random sets of cases, every case of the year appears exactly once and none of another year', () => {
     const themes = readThemes();
-    const template = library.cases[0] as Entry<'cases'>;
+    const template = library.cases[0] as LocatedEntry<'cases'>;
     const arbitraryCase = fc.record({
       slug: fc.stringMatching(/^[a-z]{1,8}$/),
       year: fc.integer({ min: 2021, max: 2024 }),
@@ -46,11 +47,9 @@ describe('compileDigest', () => {
     });
     fc.assert(
       fc.property(fc.uniqueArray(arbitraryCase, { selector: (c) => `${c.year}/${c.slug}`, maxLength: 30 }), fc.integer({ min: 2021, max: 2024 }), (cases, year) => {
-        const entries = cases.map((c, i): Entry<'cases'> => ({
+        const entries = cases.map((c, i): LocatedEntry<'cases'> => ({
           ...template,
-          id: `${c.year}/${c.slug}`,
-          file: `content/cases/${c.year}/${c.slug}.md`,
-          data: { ...template.data, year: c.year, themes: [c.theme], title: `${c.title}${i}`, region: c.region, sources: [] },
+          ...toEntry('cases', `${c.year}/${c.slug}`, `content/cases/${c.year}/${c.slug}.md`, { ...template.data, year: c.year, themes: [c.theme], title: `${c.title}${i}`, region: c.region, sources: [] }, template.body),
         }));
         const lib: Library = { ...library, cases: entries };
         const compiled = compileDigest(lib, year);

@@ -5,14 +5,14 @@ import { cityCounts, yearCounts } from '../../../src/lib/site/counts.ts';
 import { entriesByRegion, flattenTree, regionTree } from '../../../src/lib/site/region-tree.ts';
 import { cosine, hanBigrams, relatedEntries, themeOverlap } from '../../../src/lib/site/related.ts';
 import { editUrl, repoUrl } from '../../../src/lib/site/repo.ts';
-import { siteEntries } from './fixtures.ts';
+import { entries } from './fixtures.ts';
 import { parseEntry } from '../../../src/lib/frontmatter.ts';
 import { syntheticLibrary, vocabularyFrom } from '../../../scripts/lib/bench/synthetic.ts';
 import { readLibrary } from '../../../scripts/lib/read-library.ts';
 
 describe('relatedEntries', () => {
   test('ranks entries sharing themes and wording above the rest, never the entry itself', () => {
-    const related = relatedEntries(siteEntries).get('cases/2023/xian') ?? [];
+    const related = relatedEntries(entries).get('cases/2023/xian') ?? [];
     expect(related.map((r) => r.entry.key)).not.toContain('cases/2023/xian');
     expect(related[0]?.entry.key).toBe('reports/2023/xian');
     expect(related.map((r) => r.entry.key)).toContain('cases/2023/qindu');
@@ -89,7 +89,7 @@ test('citeEntry leaves out dates it does not know', () => {
 });
 
 describe('regionTree', () => {
-  const tree = regionTree(siteEntries.map((e) => e.region));
+  const tree = regionTree(entries.map((e) => e.region));
 
   test('counts entries at each level from province to county', () => {
     const flat = flattenTree(tree).map((n) => [n.region.name, n.count]);
@@ -102,7 +102,7 @@ describe('regionTree', () => {
   });
 
   test('lists on each region page the entries filed there or below, and agrees with the tree counts', () => {
-    const within = entriesByRegion(siteEntries);
+    const within = entriesByRegion(entries);
     for (const node of flattenTree(tree)) expect(within.get(node.region.code)?.length).toBe(node.count);
     expect(within.get('610400')?.map((e) => e.region)).toEqual(['610402', '610402']);
     expect(within.get('610100')?.map((e) => e.region).every((code) => code.startsWith('6101'))).toBe(true);
@@ -112,14 +112,14 @@ describe('regionTree', () => {
 
 describe('counts', () => {
   test('by year, newest first, leaving out undated entries', () => {
-    expect(yearCounts(siteEntries)).toEqual([
+    expect(yearCounts(entries)).toEqual([
       [2023, 2],
       [2022, 1],
     ]);
   });
 
   test('by city, a county counted under its city', () => {
-    expect(cityCounts(siteEntries)).toEqual([
+    expect(cityCounts(entries)).toEqual([
       ['610100', 2],
       ['610400', 2],
     ]);
