@@ -134,7 +134,7 @@ mentionedIn:
   test('rejects a title in 《》 and an unknown status', () => {
     expect(errorsOf('rules', RULE.replace('title: 协商工作规则', 'title: 《协商工作规则》\nstatus: 有效'))).toMatchInlineSnapshot(`
       [
-        "content/x.md:2:8 错误 [schema/invalid-value] 标题（title）：文件名称不要带书名号《》。修改方法：按填写指南修改",
+        "content/x.md:2:8 错误 [schema/invalid-value] 文件名称（title）：文件名称不要带书名号《》。修改方法：按填写指南修改",
         "content/x.md:3:9 错误 [schema/invalid-value] 状态（status）：状态只能是：现行、已修订、已废止、未知。修改方法：按填写指南修改",
       ]
     `);
