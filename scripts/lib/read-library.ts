@@ -18,9 +18,9 @@ export function readLibrary(contentDir = 'content'): { library: Library; diagnos
     for (const path of files.filter((f) => f.startsWith(prefix))) {
       const input = readInput(root, path);
       if (input.isSymlink) continue;
-      const file = join(contentDir, path.slice('content/'.length));
-      const text = decodeEntryBytes(input.bytes, file);
-      const result = typeof text === 'string' ? parseCollectionEntry(collection, path.slice(prefix.length, -'.md'.length), file, text) : text;
+      // Named from the repository root, as the validator names them.
+      const text = decodeEntryBytes(input.bytes, path);
+      const result = typeof text === 'string' ? parseCollectionEntry(collection, path.slice(prefix.length, -'.md'.length), path, text) : text;
       if (Array.isArray(result)) diagnostics.push(...result);
       else entries.push(result);
     }

@@ -11,6 +11,8 @@ import { readThemes } from '../../src/lib/safe-yaml.ts';
 import { caseHeadings, compileDigest } from '../../scripts/lib/digest/compile.ts';
 import { digestDocx } from '../../scripts/lib/digest/docx.ts';
 import { readLibrary } from '../../scripts/lib/read-library.ts';
+import { prepareDigest } from '../../scripts/lib/digest/prepare.ts';
+import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 
 const { library } = readLibrary('content');
 
@@ -117,3 +119,38 @@ describe('npm run digest', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('prepareDigest, as npm run digest and the digest workflow run it', () => {
+  const commands = {
+    'npm run digest': (cwd: string) => spawnSync(process.execPath, [resolve('scripts/digest.ts'), '--year', '2023', '--out', join(cwd, 'out')], { cwd, encoding: 'utf8' }),
+    'digest.yml': (cwd: string) => {
+      const event = join(cwd, 'event.json');
+      writeFileSync(event, '{}');
+      const env = { ...process.env, INPUT_YEAR: '2023', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'o/r', GITHUB_TOKEN: '', GITHUB_API_URL: 'http://127.0.0.1:9' };
+      return spawnSync(process.execPath, [resolve('scripts/open-digest-pr.ts')], { cwd, encoding: 'utf8', env });
+    },
+  };
+
+  test('both block, with the same problems, on a report the year’s cases cite that does not parse', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'casebook-digest-'));
+    cpSync('content', join(root, 'content'), { recursive: true });
+    writeFileSync(join(root, 'content/reports/2023/qindu.md'), '---js\n{}\n---\n');
+    const prepared = await prepareDigest(2023, { root, siteUrl: 'https://example.org/' });
+    const problems = Array.isArray(prepared) ? prepared.map(formatDiagnostic) : [];
+    expect(problems.some((p) => p.startsWith('content/reports/2023/qindu.md:'))).toBe(true);
+    for (const [name, command] of Object.entries(commands)) {
+      const result = command(root);
+      expect(result.status, name).toBe(1);
+      expect(result.stderr.split('\n').filter((line) => line.startsWith('content/')), name).toEqual(problems);
+    }
+    expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+
+  test('gives the committed Markdown for the bundled content', async () => {
+    const prepared = await prepareDigest(2023, { siteUrl: 'https://example.org/' });
+    if (Array.isArray(prepared)) throw new Error(prepared.map(formatDiagnostic).join('\n'));
+    expect(prepared.markdown).toBe(readFileSync('content/digests/2023.md', 'utf8'));
+    expect(prepared.checked.every((f) => f.startsWith('content/cases/2023/'))).toBe(true);
+  });
+});
+
