@@ -72,6 +72,13 @@ describe('ReportSchema', () => {
     `);
   });
 
+  test('accepts 29 February in a leap year only', () => {
+    expect(errorsOf('reports', REPORT.replace('date: "2023-05-25"', 'date: "2024-02-29"'))).toEqual([]);
+    expect(errorsOf('reports', REPORT.replace('date: "2023-05-25"', 'date: "2023-02-29"'))).toEqual([
+      'content/x.md:8:7 错误 [schema/invalid-value] 日期（date）：不是存在的日期。修改方法：按填写指南修改',
+    ]);
+  });
+
   test('keeps every value a string: unquoted numbers, octal-looking numbers and dates are read as written', () => {
     const unquoted = REPORT.replace('region: "610100"', 'region: 610100')
       .replace('date: "2023-05-25"', 'date: 2023-05-25')
