@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseCollectionEntry } from '../../src/lib/library.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { parseEntry } from '../../src/lib/frontmatter.ts';
 
 const REPORT = `---
 title: 创新机制提振精神切实破解薄弱问题
@@ -153,6 +154,22 @@ describe('parseEntry', () => {
     const text = '---js\n{ title: (globalThis.pwned = true, "x") }\n---\n';
     expect(errorsOf('reports', text)[0]).toContain('[parse/frontmatter-language]');
     expect((globalThis as { pwned?: boolean }).pwned).toBeUndefined();
+  });
+
+  test('refuses any frontmatter language but YAML, naming it, and reads ---yaml like ---', () => {
+    expect(errorsOf('reports', '---toml\ntitle = "x"\n---\n')).toEqual([
+      'content/x.md:1:1 错误 [parse/frontmatter-language] 不支持 TOML 格式的文件头，文件头只能是 YAML。修改方法：把第一行改成 ---，文件头用 YAML 书写',
+    ]);
+    expect(errorsOf('reports', '---ruby\nx\n---\n')[0]).toContain('不支持 ruby 格式的文件头');
+    expect(errorsOf('reports', REPORT.replace(/^---/, '---yaml'))).toEqual([]);
+  });
+
+  test('splits at the first line that starts with --- and keeps the body as written', () => {
+    const result = parseEntry(REPORT.replace('正文。\n', '正文。\n\n---\n\n分隔线之后。\n'), 'x.md');
+    if (Array.isArray(result)) throw new Error(result.map(formatDiagnostic).join('\n'));
+    expect(result.body).toBe('\n正文。\n\n---\n\n分隔线之后。\n');
+    expect(result.bodyLine).toBe(16);
+    expect(result.locate(['summary'])).toEqual({ line: 14, column: 10 });
   });
 
   test('refuses YAML aliases and custom tags', () => {
