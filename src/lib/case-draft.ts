@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import { CaseSchema, type CaseInput } from '../schemas/case.ts';
 import type { Theme } from '../schemas/theme.ts';
-import { fieldName } from './schema-errors.ts';
+import { fieldLabels, fieldName } from './schema-errors.ts';
 
 export interface CaseFields {
   title: string;
@@ -67,7 +67,7 @@ export function caseProblems(fields: CaseFields, themes: readonly Theme[]): { fi
   const result = CaseSchema.safeParse(frontmatter, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push({ field: String(issue.path[0] ?? ''), message: `${fieldName(issue.path)}：${issue.input === undefined ? '必须填写' : issue.message}` });
+      problems.push({ field: String(issue.path[0] ?? ''), message: `${fieldName(issue.path, fieldLabels(CaseSchema))}：${issue.input === undefined ? '必须填写' : issue.message}` });
     }
   }
   frontmatter.themes.filter((id) => !themes.some((t) => t.id === id)).forEach((id) => problems.push({ field: 'themes', message: `主题“${id}”不在主题词表中` }));

@@ -1,9 +1,9 @@
 /**
- * Safe parsing of entry files: gray-matter for the `---` split, with every
- * engine that could run code replaced, and YAML read with the failsafe schema
- * (all scalars are strings), no aliases and no duplicate keys.
+ * Safe parsing of entry files: a plain split at the `---` fences (nothing but
+ * YAML is ever read: a `---js` or any other language is refused), and YAML
+ * read with the failsafe schema (all scalars are strings), no aliases and no
+ * duplicate keys.
  */
-import matter from 'gray-matter';
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 
@@ -35,16 +35,39 @@ class FrontmatterError extends Error {
   }
 }
 
-function refuse(language: string) {
-  return () => {
-    throw new FrontmatterError(
-      'parse/frontmatter-language',
-      `不支持 ${language} 格式的文件头，文件头只能是 YAML`,
-      1,
-      1,
-      '把第一行改成 ---，文件头用 YAML 书写',
-    );
-  };
+/** Names of the frontmatter languages other tools accept, for a clear refusal. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  js: 'JavaScript',
+  javascript: 'JavaScript',
+  json: 'JSON',
+  toml: 'TOML',
+  coffee: 'CoffeeScript',
+  coffeescript: 'CoffeeScript',
+};
+
+function refuse(language: string): FrontmatterError {
+  return new FrontmatterError(
+    'parse/frontmatter-language',
+    `不支持 ${LANGUAGE_NAMES[language.toLowerCase()] ?? language} 格式的文件头，文件头只能是 YAML`,
+    1,
+    1,
+    '把第一行改成 ---，文件头用 YAML 书写',
+  );
+}
+
+/**
+ * Splits `---[language]` NL frontmatter NL `---` NL body. The frontmatter
+ * keeps the newline after the opening fence, so its line N is the file's line
+ * N. Without a closing fence everything after the opening one is frontmatter.
+ */
+function splitFrontmatter(text: string): { language: string; matter: string; body: string } {
+  const firstLineEnd = text.indexOf('\n');
+  const language = text.slice(3, firstLineEnd).trim();
+  const rest = text.slice(firstLineEnd);
+  const close = rest.indexOf('\n---');
+  if (close === -1) return { language, matter: rest, body: '' };
+  const after = rest.slice(close + '\n---'.length);
+  return { language, matter: rest.slice(0, close), body: after.startsWith('\n') ? after.slice(1) : after };
 }
 
 /** Decode bytes as strict UTF-8 and refuse content that would hide or confuse. */
@@ -151,20 +174,11 @@ export function parseEntry(text: string, file: string): ParsedEntry | Diagnostic
     return [diagnostic(file, 'parse/no-frontmatter', '文件开头缺少 --- 包围的文件头', { fix: '第一行写 ---，接着写元数据，再写一行 ---，然后是正文' })];
   }
   const capture: { doc?: Document; counter?: LineCounter } = {};
-  let parsed: matter.GrayMatterFile<string>;
+  const parsed = splitFrontmatter(normalized);
+  let data: object;
   try {
-    parsed = matter(normalized, {
-      language: 'yaml',
-      engines: {
-        yaml: yamlEngine(capture),
-        js: refuse('JavaScript'),
-        javascript: refuse('JavaScript'),
-        json: refuse('JSON'),
-        toml: refuse('TOML'),
-        coffee: refuse('CoffeeScript'),
-        coffeescript: refuse('CoffeeScript'),
-      },
-    } as never);
+    if (!['', 'yaml', 'yml'].includes(parsed.language.toLowerCase())) throw refuse(parsed.language);
+    data = yamlEngine(capture)(parsed.matter);
   } catch (error) {
     if (error instanceof FrontmatterError) {
       const fix = error.fix;
@@ -176,14 +190,14 @@ export function parseEntry(text: string, file: string): ParsedEntry | Diagnostic
   const bodyLine = matterLines + 2;
   const { doc, counter } = capture;
   return {
-    data: parsed.data as Record<string, unknown>,
-    body: parsed.content,
+    data: { ...data },
+    body: parsed.body,
     bodyLine,
     locate(path) {
       const node = doc && path.length > 0 ? (doc.getIn(path as unknown[], true) as Node | undefined) : undefined;
       const range = node?.range ?? (doc && path.length > 1 ? (doc.getIn(path.slice(0, -1) as unknown[], true) as Node | undefined)?.range : undefined);
       if (!range || !counter) return { line: 2, column: 1 };
-      // gray-matter keeps the newline after the opening `---`, so YAML line N is file line N.
+      // The frontmatter keeps the newline after the opening `---`, so YAML line N is file line N.
       const pos = counter.linePos(range[0]);
       return { line: pos.line, column: pos.col };
     },

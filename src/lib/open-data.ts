@@ -5,8 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import * as z from 'zod';
-import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import type { AnyEntry } from './library.ts';
+import { COLLECTIONS, type CollectionName, type ContentModel } from '../schemas/index.ts';
+import type { Entry } from './entry.ts';
 import { regionFullName } from './regions.ts';
 
 /** Separator for list fields in CSV cells. */
@@ -33,8 +33,8 @@ interface JsonSchemaNode {
 }
 
 /** The codebook of a collection: extra columns, then every field (nested fields as `parent.child`) with its schema description. */
-export function codebook(collection: CollectionName): Column[] {
-  const schema = z.toJSONSchema(COLLECTIONS[collection].schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+export function codebook(collection: CollectionName, model: ContentModel = COLLECTIONS): Column[] {
+  const schema = z.toJSONSchema(model[collection].schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
   const fields: Column[] = [];
   for (const [name, node] of Object.entries(schema.properties ?? {})) {
     if (node.properties) {
@@ -55,7 +55,7 @@ function cell(value: unknown): Cell {
 }
 
 /** One row per entry, keys in codebook order; `url` is absolute (siteUrl ends with `/`). */
-export function toRows(collection: CollectionName, entries: readonly AnyEntry[], siteUrl: string): Row[] {
+export function toRows(collection: CollectionName, entries: readonly Entry[], siteUrl: string): Row[] {
   const columns = codebook(collection);
   return entries.map((entry) => {
     const data = entry.data as Record<string, unknown>;

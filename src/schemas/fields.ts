@@ -18,9 +18,8 @@ export const RegionCodeSchema = z
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD，例如 2023-05-25', abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: '不是存在的日期',
-  });
+  // Written the right way, it must also be a day of the calendar (no 2023-02-30).
+  .pipe(z.iso.date({ error: '不是存在的日期' }));
 
 /**
  * A theme named by an entry. Any text is accepted here so that the reference

@@ -22,7 +22,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
-import { plainText } from '../../../src/lib/site/entries.ts';
+import { plainText } from '../../../src/lib/plain-text.ts';
 import { provinceCode } from '../../../src/lib/regions.ts';
 
 const HAN_RUN = /\p{Script=Han}+/gu;

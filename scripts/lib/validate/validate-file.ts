@@ -4,7 +4,6 @@
  */
 import { diagnostic, type Diagnostic } from '../../../src/lib/diagnostics.ts';
 import { describeProblem, type ContentFileProblem } from '../../../src/lib/read-content-file.ts';
-import type { AnyEntry } from '../../../src/lib/library.ts';
 import { decodeEntryBytes } from '../../../src/lib/frontmatter.ts';
 import { parseCollectionEntry, unresolvedReferences } from '../../../src/lib/library.ts';
 import { closestThemes, type ValidationContext } from './context.ts';
@@ -14,7 +13,7 @@ import { markdownChecks, parseBody } from './checks/markdown.ts';
 import { damageChecks } from './checks/damage.ts';
 import { formulaChecks } from './checks/formula.ts';
 import { textChecks } from './checks/text.ts';
-import type { CollectionName } from '../../../src/schemas/index.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../../../src/schemas/index.ts';
 
 export interface FileInput {
   /** Path relative to the repository root, with forward slashes. */
@@ -61,15 +60,14 @@ export function validateFile(input: FileInput, context: ValidationContext): Diag
 
 function misnamedEntryCollection(input: FileInput, problems: Diagnostic[]): CollectionName | undefined {
   if (input.isSymlink || !problems.every((p) => p.rule === 'path/location')) return undefined;
-  return (['reports', 'cases', 'rules'] as const).find((c) => input.file.startsWith(`content/${c}/`) && input.file.endsWith('.md'));
+  return COLLECTION_NAMES.find((c) => input.file.startsWith(`content/${c}/`) && input.file.endsWith('.md'));
 }
 
 function checkEntry(input: FileInput, located: Located, context: ValidationContext): Diagnostic[] {
   const text = decodeEntryBytes(input.bytes, input.file);
   if (typeof text !== 'string') return text;
   const problems = [...textChecks(input.file, text), ...damageChecks(input.file, text)];
-  // A union collection yields Entry<union>; each entry is of exactly one collection.
-  const entry = parseCollectionEntry(located.collection, located.id, input.file, text) as AnyEntry | Diagnostic[];
+  const entry = parseCollectionEntry(located.collection, located.id, input.file, text);
   if (Array.isArray(entry)) return [...problems, ...entry].sort(byPosition);
   const tree = parseBody(entry.body);
   problems.push(

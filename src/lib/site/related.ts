@@ -7,7 +7,8 @@
  * entries), so each entry scores only the candidates that share its most
  * distinctive bigrams (highest tf·idf): the same score, on a short list.
  */
-import { plainText, type SiteEntry } from './entries.ts';
+import type { Entry } from '../entry.ts';
+import { plainText } from '../plain-text.ts';
 
 type Vector = Map<string, number>;
 
@@ -36,7 +37,7 @@ export interface Related<T> {
   score: number;
 }
 
-type Scored = Pick<SiteEntry, 'key' | 'themes' | 'title' | 'summary' | 'body'>;
+type Scored = Pick<Entry, 'key' | 'themes' | 'title' | 'summary' | 'body'>;
 
 export interface RelatedOptions {
   /** Most related entries per entry. */

@@ -1,7 +1,7 @@
 /** Where a contributed file may live and what it may be called. */
 import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
 import { checkEntryName, LAYOUT_EXAMPLES } from '../../../../src/lib/entry-path.ts';
-import type { CollectionName } from '../../../../src/schemas/index.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../../../../src/schemas/index.ts';
 
 export interface Located {
   collection: CollectionName;
@@ -28,7 +28,7 @@ function sourceFileCheck(file: string): Diagnostic[] {
 export function locate(file: string, isSymlink: boolean): Located | Diagnostic[] {
   if (isSymlink) return [diagnostic(file, 'path/symlink', '不接受符号链接', { fix: '提交文件本身，而不是指向它的链接' })];
   if (file.startsWith('content/sources/')) return sourceFileCheck(file);
-  const collection = (['reports', 'cases', 'rules'] as const).find((c) => file.startsWith(`content/${c}/`));
+  const collection = COLLECTION_NAMES.find((c) => file.startsWith(`content/${c}/`));
   if (!file.endsWith('.md')) {
     return [diagnostic(file, 'path/not-markdown', `只接受 .md 文件，不接受 ${file.slice(file.lastIndexOf('.')) || '无扩展名的文件'}`, { fix: '把内容写成 Markdown（.md）文件；.mdx、.svg、网页等不会被接受' })];
   }

@@ -1,10 +1,10 @@
 /** The digest's downloads, served as committed: digest-<year>.docx and <year>.md (never through a link). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { digests } from '../../../components/site-data.ts';
 import { readDigestDownload } from '../../../lib/digest-download.ts';
 
 export const getStaticPaths = (async () =>
-  (await getCollection('digests')).flatMap((d) => [
+  (await digests()).flatMap((d) => [
     { params: { year: d.id, file: `digest-${d.id}.docx` } },
     { params: { year: d.id, file: `${d.id}.md` } },
   ])) satisfies GetStaticPaths;

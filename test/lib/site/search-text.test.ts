@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import * as OpenCC from 'opencc-js/t2cn';
-import { bigramWords, displayText, encodeChar, makeExcerpt, matchesExactly, prepareQuery } from '../../src/lib/site/search-text.ts';
-import { distinctSuggestions, readState, shorterQueries, writeState } from '../../src/lib/site/search-state.ts';
-import { htmlText, withBigramWords } from '../../src/lib/site/search-index.ts';
+import { bigramWords, displayText, encodeChar, makeExcerpt, matchesExactly, prepareQuery } from '../../../src/lib/site/search-text.ts';
+import { distinctSuggestions, readState, shorterQueries, writeState } from '../../../src/lib/site/search-state.ts';
+import { htmlText, withBigramWords } from '../../../src/lib/site/search-index.ts';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
