@@ -1,11 +1,12 @@
 /**
  * npm run bench [-- --sizes 1000,10000] [--runs 3] [--json bench-results.json] [--no-starlight]
- *   [--budget-minutes 8] [--steps validate,digest,build,index,query,starlight,bigram]
+ *   [--budget-minutes 8] [--steps validate,digest,pages,plain,build,index,query,starlight,bigram]
  *
  * Builds synthetic libraries of each size (scripts/lib/bench/synthetic.ts) in
  * a copy of the project and measures the full build, the search index,
  * validation, the digest, page weight and search in Chromium, beside Astro
- * Starlight building the same corpus. A benchmark: it prints figures and
+ * Starlight building the same corpus, and the page build alone beside a plain
+ * Astro project rendering the same Markdown (scripts/lib/bench/plain-astro.ts). A benchmark: it prints figures and
  * asserts nothing. Each command runs up to --runs times (median time, highest
  * peak memory), but is not repeated once its runs took --budget-minutes.
  */
@@ -18,6 +19,8 @@ import { readLibrary } from './lib/read-library.ts';
 import type { BigramIndexStats } from './lib/bench/bigram-index.ts';
 import { fit, folderBytes, measure, type Fit, type Measurement } from './lib/bench/measure.ts';
 import { makeProject } from './lib/bench/project.ts';
+import { makePlainAstroProject, removePlainAstroProject } from './lib/bench/plain-astro.ts';
+import { largestListPage } from './lib/bench/list-pages.ts';
 import { measureQueries, type QueryFigures } from './lib/bench/query.ts';
 import { installStarlight, makeStarlightProject, removeProject, STARLIGHT_VERSION } from './lib/bench/starlight.ts';
 import { shareContaining, syntheticLibrary, vocabularyFrom, type SyntheticFile } from './lib/bench/synthetic.ts';
@@ -28,7 +31,7 @@ const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** A practice (one theme's) and a phrase: the cold and the second query. */
 const QUERIES = ['委员工作室', '协商议事'] as const;
 
-const STEPS = ['validate', 'digest', 'build', 'index', 'query', 'starlight', 'bigram'] as const;
+const STEPS = ['validate', 'digest', 'pages', 'plain', 'build', 'index', 'query', 'starlight', 'bigram'] as const;
 type Step = (typeof STEPS)[number];
 
 interface SizeResult {
@@ -36,6 +39,10 @@ interface SizeResult {
   /** Load average (1, 5, 15 min) when this size started and when it ended. */
   load: { before: number[]; after: number[] };
   build?: Measurement;
+  /** `astro build` alone (no search index), and a plain Astro project building the same Markdown. */
+  pages?: Measurement;
+  plainAstro?: Measurement;
+  largestListPage?: { page: string; bytes: number } | undefined;
   index?: Measurement & { bytes: number; files: number };
   validateAll?: Measurement;
   validateOne?: Measurement;
@@ -95,6 +102,20 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
       const built = await measure(NODE, [join('scripts', 'lib', 'bench', 'bigram-index.ts'), 'content', 'bigram-index', QUERIES[0]], project, options);
       result.bigram = { ...built, ...(JSON.parse(readFileSync(join(project, 'bigram-index', 'stats.json'), 'utf8')) as BigramIndexStats) };
     }
+    if (steps.has('pages')) {
+      say('page build alone (astro build)');
+      result.pages = await measure(NODE, [ASTRO, 'build'], project, options);
+      result.largestListPage = largestListPage(dist);
+    }
+    if (steps.has('plain')) {
+      say('plain Astro build of the same Markdown');
+      const plain = makePlainAstroProject(REPO, files, String(size));
+      try {
+        result.plainAstro = await measure(NODE, [ASTRO, 'build'], plain, options);
+      } finally {
+        removePlainAstroProject(plain);
+      }
+    }
     if (steps.has('build')) {
       say('full build (astro build + search index)');
       // What `npm run build` runs; Pagefind runs as a child process and is counted in the peak.
@@ -104,6 +125,7 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
       await measure('sh', buildCommand, project, { ...options, runs: 1 });
     }
     if (existsSync(dist)) result.casePageBytes = pageBytes(dist, firstPage(dist, 'cases'));
+    if (existsSync(dist)) result.largestListPage ??= largestListPage(dist);
     if (steps.has('index')) {
       say('search index alone');
       const index = await measure('sh', ['-c', `rm -rf dist/pagefind && "${NODE}" scripts/build-search-index.ts >/dev/null`], project, options);
@@ -142,6 +164,9 @@ const times = (m: Measurement) => (m.runs.length > 1 ? ` [${m.runs.length} runs]
 function table(results: SizeResult[]): string {
   const dash = '—';
   const rows: [string, (r: SizeResult) => string][] = [
+    ['pages only (astro build); plain Astro; ratio', (r) => (r.pages ? `${s(r.pages.ms)}${times(r.pages)}` : dash) + (r.plainAstro ? `; plain Astro ${s(r.plainAstro.ms)}${times(r.plainAstro)}; ratio ${ratio(r.pages?.ms, r.plainAstro.ms)}` : '')],
+    ['page build peak memory; plain Astro', (r) => (r.pages ? gib(r.pages.peakMiB) : dash) + (r.plainAstro ? `; plain Astro ${gib(r.plainAstro.peakMiB)}` : '')],
+    ['largest list page (HTML)', (r) => (r.largestListPage ? `${kb(r.largestListPage.bytes)} (${r.largestListPage.page})` : dash)],
     ['full build with search (median)', (r) => (r.build ? `${s(r.build.ms)}${times(r.build)}` : dash) + (r.starlight ? `; Starlight ${s(r.starlight.build.ms)}${times(r.starlight.build)}; ratio ${ratio(r.build?.ms, r.starlight.build.ms)}` : '')],
     ['full build peak memory (process tree)', (r) => (r.build ? gib(r.build.peakMiB) : dash) + (r.starlight ? `; Starlight ${gib(r.starlight.build.peakMiB)}; ratio ${ratio(r.build?.peakMiB, r.starlight.build.peakMiB)}` : '')],
     ['search index alone: time', (r) => (r.index ? `${s(r.index.ms)}${times(r.index)}` : dash)],

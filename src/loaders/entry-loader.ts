@@ -4,6 +4,7 @@
  * anything else: no .mdx, no symbolic links at any level (linked folders are not
  * entered), nothing whose real path leaves the folder, no name outside the layout.
  */
+import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { insideOf, walkTree } from '../lib/content-tree.ts';
@@ -12,6 +13,24 @@ import { checkEntryName, type EntryFolder } from '../lib/entry-path.ts';
 import { parseEntry, decodeEntryBytes } from '../lib/frontmatter.ts';
 import { readContentFile } from '../lib/read-content-file.ts';
 import { readThemes } from '../lib/safe-yaml.ts';
+import { markdownProcessor } from '../lib/site/markdown.ts';
+
+/**
+ * What a rendering depends on besides the file: the Markdown processor's
+ * options (plugin code included) and every installed package version. A file
+ * keeps its rendered HTML from the last build only while this and its bytes
+ * are unchanged, so a tightened sanitizer or an upgraded plugin re-renders all.
+ */
+function rendererKey(root: string): string {
+  const options = JSON.stringify(markdownProcessor.options, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value));
+  let lock = '';
+  try {
+    lock = readFileSync(join(root, 'package-lock.json'), 'utf8');
+  } catch {
+    // No lock file: the options alone.
+  }
+  return `${options}\n${lock}`;
+}
 
 /**
  * Relative paths of the regular Markdown files of a collection folder, sorted. Links and
@@ -36,8 +55,11 @@ export function entryLoader(base: string, folder = basename(base) as EntryFolder
   return {
     name: 'casebook-entries',
     async load({ store, parseData, renderMarkdown, generateDigest, config }) {
+      // Entries from the last build: a file whose bytes and renderer are unchanged keeps its rendered HTML.
+      const previous = new Map(store.entries());
       store.clear();
       const root = new URL('.', config.root).pathname;
+      const renderer = generateDigest(rendererKey(root));
       for (const name of listEntryFiles(base)) {
         const filePath = join(base, name);
         const display = relative(root, filePath) || filePath;
@@ -46,13 +68,15 @@ export function entryLoader(base: string, folder = basename(base) as EntryFolder
         const parsed = typeof decoded === 'string' ? parseEntry(decoded, display) : decoded;
         if (Array.isArray(parsed)) throw new Error(parsed.map(formatDiagnostic).join('\n'));
         const data = await parseData({ id, data: parsed.data, filePath: display });
+        const digest = generateDigest(`${renderer}\n${decoded as string}`);
+        const kept = previous.get(id);
         store.set({
           id,
           data,
           body: parsed.body,
           filePath: display,
-          digest: generateDigest(decoded as string),
-          rendered: await renderMarkdown(parsed.body),
+          digest,
+          rendered: kept?.digest === digest && kept.rendered ? kept.rendered : await renderMarkdown(parsed.body),
         });
       }
     },

@@ -73,6 +73,13 @@ function docCosine(a: Doc, b: Doc): number {
   return a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
 }
 
+/** docCosine(a, b) with a's counts spread over a dense array of all terms. */
+function spreadCosine(spread: Float64Array, a: Doc, b: Doc): number {
+  let dot = 0;
+  for (let j = 0; j < b.terms.length; j++) dot += (spread[b.terms[j] as number] as number) * (b.counts[j] as number);
+  return a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
+}
+
 /** Cosine similarity of two bigram count vectors. */
 export function cosine(a: Vector, b: Vector): number {
   const [x, y] = toDocs([a, b]).docs as [Doc, Doc];
@@ -150,14 +157,20 @@ export function relatedEntries<T extends Scored>(entries: readonly T[], options:
   const everyone = entries.map((_, i) => i);
   const lists = entries.length <= exactUpTo ? undefined : candidateLists(docs, terms, { signature, postings, candidates });
   const result = new Map<string, Related<T>[]>();
+  // The entry's counts spread over all terms, so each candidate's dot product walks only the candidate's
+  // terms (in the same order as docCosine's merge, so the sums are the same to the last bit).
+  const spread = new Float64Array(terms);
   entries.forEach((entry, doc) => {
+    const own = docs[doc] as Doc;
+    own.terms.forEach((t, i) => (spread[t] = own.counts[i] as number));
     const scored: Related<T>[] = [];
     for (const other of lists?.[doc] ?? everyone) {
       if (other === doc) continue;
       const o = entries[other] as T;
-      const score = 0.5 * themeOverlap(entry.themes, o.themes) + 0.5 * docCosine(docs[doc] as Doc, docs[other] as Doc);
+      const score = 0.5 * themeOverlap(entry.themes, o.themes) + 0.5 * spreadCosine(spread, own, docs[other] as Doc);
       if (score >= minScore) scored.push({ entry: o, score });
     }
+    own.terms.forEach((t) => (spread[t] = 0));
     scored.sort((a, b) => b.score - a.score || a.entry.key.localeCompare(b.entry.key));
     result.set(entry.key, scored.slice(0, limit));
   });

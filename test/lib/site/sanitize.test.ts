@@ -1,8 +1,8 @@
 /**
  * Contributed Markdown goes through the processor configured in astro.config.mjs
- * (rehype-raw, then rehype-sanitize with GitHub's schema). Hostile payloads are
- * rendered by that same processor and the output is parsed as HTML and
- * inspected: element names, attributes, URL schemes.
+ * (raw HTML refused and shown as text, then rehype-sanitize with GitHub's
+ * schema). Hostile payloads are rendered by that same processor and the
+ * output is parsed as HTML and inspected: element names, attributes, URL schemes.
  */
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
@@ -99,12 +99,22 @@ describe('markdown processor for contributed content', () => {
     ]);
   });
 
-  test('keeps ordinary Markdown and harmless HTML', async () => {
-    const html = await render(
-      '## 做法\n\n- 第一条\n- 第二条\n\n> 引用\n\n| 指标 | 数值 |\n| --- | --- |\n| 工作室 | 23 |\n\n[原文](https://example.org/a) <kbd>Ctrl</kbd> <details><summary>更多</summary>内容</details>',
-    );
+  test('keeps ordinary Markdown', async () => {
+    const html = await render('## 做法\n\n- 第一条\n- 第二条\n\n> 引用\n\n| 指标 | 数值 |\n| --- | --- |\n| 工作室 | 23 |\n\n[原文](https://example.org/a) **加粗** ~~删除~~ https://example.org/b');
     const names = elements(fromHtml(html, { fragment: true })).map((e) => e.tagName);
-    expect(names).toEqual(expect.arrayContaining(['h2', 'ul', 'li', 'blockquote', 'table', 'a', 'kbd', 'details', 'summary']));
+    expect(names).toEqual(expect.arrayContaining(['h2', 'ul', 'li', 'blockquote', 'table', 'a', 'strong', 'del']));
     expect(html).toContain('href="https://example.org/a"');
+    expect(html).toContain('href="https://example.org/b"');
+  });
+
+  test('shows raw HTML as text instead of parsing it, even harmless tags', async () => {
+    const html = await render('按 <kbd>Ctrl</kbd> 键。\n\n<details><summary>更多</summary>内容</details>\n\n后文');
+    const names = elements(fromHtml(html, { fragment: true })).map((e) => e.tagName);
+    expect(names).not.toContain('kbd');
+    expect(names).not.toContain('details');
+    const text = fromHtml(html, { fragment: true });
+    const plain = JSON.stringify(text);
+    expect(plain).toContain('<kbd>Ctrl</kbd>');
+    expect(plain).toContain('<details><summary>更多</summary>内容</details>');
   });
 });

@@ -5,7 +5,7 @@
  * field is meant to start that way.
  */
 import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
-import type { Entry } from '../../../../src/lib/library.ts';
+import type { LocatedEntry } from '../../../../src/lib/library.ts';
 
 const FORMULA = /^[=+\-@＝＋－＠][^\n]*?[A-Za-z_][A-Za-z0-9_.]*\s*[(|]/u;
 
@@ -15,7 +15,7 @@ function* strings(value: unknown, path: PropertyKey[]): Generator<{ path: Proper
   else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, [...path, key]);
 }
 
-export function formulaChecks(entry: Entry): Diagnostic[] {
+export function formulaChecks(entry: LocatedEntry): Diagnostic[] {
   return [...strings(entry.data, [])]
     .filter(({ text }) => FORMULA.test(text.trimStart()))
     .map(({ path, text }) =>
