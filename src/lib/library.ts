@@ -87,6 +87,9 @@ export interface KnownIds {
   themes: ReadonlySet<string>;
 }
 
+/** What resolving a reference needs of the known ids: whether one is there (a set, or a lookup on disk). */
+export type IdLookup = { readonly [C in keyof KnownIds]: Pick<KnownIds[C], 'has'> };
+
 export function knownIds(library: Library): KnownIds {
   return {
     reports: new Set(library.reports.map((e) => e.id)),
@@ -96,7 +99,7 @@ export function knownIds(library: Library): KnownIds {
   };
 }
 
-function resolves(ids: KnownIds, target: RefTarget, value: string): boolean {
+function resolves(ids: IdLookup, target: RefTarget, value: string): boolean {
   if (target !== 'sources') return ids[target].has(value);
   if (/^https?:\/\//.test(value)) return true; // a published page outside the library
   const [collection, ...rest] = value.split('/');
@@ -107,7 +110,7 @@ function resolves(ids: KnownIds, target: RefTarget, value: string): boolean {
  * The references of one entry that point at nothing. `suggestThemes` may offer
  * the closest known themes for an unknown one.
  */
-export function unresolvedReferences(entry: AnyEntry, ids: KnownIds, suggestThemes?: (value: string) => string[]): Diagnostic[] {
+export function unresolvedReferences(entry: AnyEntry, ids: IdLookup, suggestThemes?: (value: string) => string[]): Diagnostic[] {
   return referencesOf(entry)
     .filter((ref) => !resolves(ids, ref.target, ref.value))
     .map((ref) => {
