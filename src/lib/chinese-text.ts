@@ -6,17 +6,34 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { convertOutside } from './convert-outside.ts';
 import { allRegions } from './regions.ts';
+import { convertibleChars } from './site/convertible-chars.ts';
 
-const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+/**
+ * Built on first use: building the converter and the protected names costs
+ * about as much as checking a file, and most text has no character the
+ * conversion could change (see mayConvert).
+ */
+let converter: ((text: string) => string) | undefined;
+const convert = (text: string): string => (converter ??= OpenCC.Converter({ from: 't', to: 'cn' }))(text);
 
+let names: string[] | undefined;
 /**
  * Place names that are already simplified but that OpenCC would change
  * (乾县 would become 干县): they pass through conversion untouched.
  */
-export const PROTECTED_NAMES = allRegions()
-  .map((r) => r.name)
-  .filter((name) => convert(name) !== name);
-const toCn = convertOutside(PROTECTED_NAMES, convert);
+export function protectedNames(): string[] {
+  return (names ??= allRegions()
+    .map((r) => r.name)
+    .filter((name) => convert(name) !== name));
+}
+
+let toCn: ((text: string) => string) | undefined;
+let convertible: RegExp | undefined;
+/** Whether the text has a character that t2cn could change, alone or in a phrase; without one it converts to itself. */
+function mayConvert(text: string): boolean {
+  convertible ??= new RegExp(`[${convertibleChars().replace(/[\\\]^-]/g, '\\$&')}]`, 'u');
+  return convertible.test(text);
+}
 
 const HAN = '\\p{Script=Han}';
 /** Characters that make a position "Chinese": Han plus full-width punctuation. */
@@ -41,6 +58,8 @@ export function removePinyinReadings(text: string): string {
 }
 
 export function toSimplified(text: string): string {
+  if (!mayConvert(text)) return text;
+  toCn ??= convertOutside(protectedNames(), convert);
   return toCn(text);
 }
 

@@ -53,4 +53,18 @@ describe('toSimplified', () => {
     const { toSimplified } = await import('../../src/lib/chinese-text.ts');
     expect(toSimplified('乾县政協')).toBe('乾县政协');
   });
+
+  test('converts every character OpenCC converts, though it skips text with none of them', async () => {
+    const { toSimplified } = await import('../../src/lib/chinese-text.ts');
+    const OpenCC = await import('opencc-js/t2cn');
+    const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+    const missed: string[] = [];
+    for (let code = 0x3400; code < 0xa000; code++) {
+      const char = String.fromCodePoint(code);
+      if (convert(char) !== char && toSimplified(char) === char && toSimplified(`${char}。`) === `${char}。`) missed.push(char);
+    }
+    // Only protected place-name characters may stay, and none of them is a single character.
+    expect(missed).toEqual([]);
+    expect(toSimplified('瞭解')).toBe(convert('瞭解'));
+  });
 });
