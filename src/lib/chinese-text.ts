@@ -28,11 +28,27 @@ export function protectedNames(): string[] {
 }
 
 let toCn: ((text: string) => string) | undefined;
-let convertible: RegExp | undefined;
+/** The convertible characters: a bit per UTF-16 code unit (a lookup per character is what a long text needs), and the few beyond it. */
+let convertible: { units: Uint8Array; astral: Set<number> } | undefined;
 /** Whether the text has a character that t2cn could change, alone or in a phrase; without one it converts to itself. */
 function mayConvert(text: string): boolean {
-  convertible ??= new RegExp(`[${convertibleChars().replace(/[\\\]^-]/g, '\\$&')}]`, 'u');
-  return convertible.test(text);
+  if (!convertible) {
+    const units = new Uint8Array(0x10000);
+    const astral = new Set<number>();
+    for (const char of convertibleChars()) {
+      const code = char.codePointAt(0) ?? 0;
+      if (code > 0xffff) astral.add(code);
+      else units[code] = 1;
+    }
+    convertible = { units, astral };
+  }
+  const { units, astral } = convertible;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (units[unit] === 1) return true;
+    if (unit >= 0xd800 && unit <= 0xdbff && astral.size > 0 && astral.has(text.codePointAt(i) ?? 0)) return true;
+  }
+  return false;
 }
 
 const HAN = '\\p{Script=Han}';
