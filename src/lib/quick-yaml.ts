@@ -41,8 +41,8 @@ function emptyAsString(value: object): void {
   }
 }
 
-/** The mapping a frontmatter holds, when the fast path can read it; otherwise undefined (parse it with `yaml`). */
-export function quickFrontmatter(source: string): Record<string, unknown> | undefined {
+/** The mapping or list a YAML text holds, when the fast path can read it; otherwise undefined (parse it with `yaml`). */
+export function quickYaml(source: string): Record<string, unknown> | unknown[] | undefined {
   if (OUTSIDE_FAST_PATH.test(source) || hasOpenQuote(source)) return undefined;
   let value: unknown;
   try {
@@ -50,7 +50,13 @@ export function quickFrontmatter(source: string): Record<string, unknown> | unde
   } catch {
     return undefined;
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if (value === null || typeof value !== 'object') return undefined;
   emptyAsString(value);
-  return value as Record<string, unknown>;
+  return value as Record<string, unknown> | unknown[];
+}
+
+/** The mapping a frontmatter holds, when the fast path can read it; otherwise undefined (parse it with `yaml`). */
+export function quickFrontmatter(source: string): Record<string, unknown> | undefined {
+  const value = quickYaml(source);
+  return Array.isArray(value) ? undefined : value;
 }

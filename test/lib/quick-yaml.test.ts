@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseEntry } from '../../src/lib/frontmatter.ts';
-import { quickFrontmatter } from '../../src/lib/quick-yaml.ts';
+import { quickFrontmatter, quickYaml } from '../../src/lib/quick-yaml.ts';
 
 /** What src/lib/frontmatter.ts reads with the `yaml` package, or 'error'. */
 function reference(source: string): unknown {
@@ -29,8 +29,9 @@ describe('quickFrontmatter', () => {
   ])('reads what the yaml package reads, or steps aside (%s)', (_, texts) => {
     fc.assert(
       fc.property(texts, (text) => {
-        const quick = quickFrontmatter(text);
+        const quick = quickYaml(text);
         if (quick !== undefined) expect(quick).toStrictEqual(reference(text));
+        expect(quickFrontmatter(text)).toStrictEqual(Array.isArray(quick) ? undefined : quick);
       }),
       { numRuns: 4000 },
     );
@@ -56,6 +57,11 @@ describe('quickFrontmatter', () => {
       const source = text.slice(3, text.indexOf('\n---', 3) + 1);
       expect(quickFrontmatter(source), file).toStrictEqual(reference(source));
     }
+  });
+
+  test('reads the theme vocabulary as the yaml package does', () => {
+    const text = readFileSync('content/themes.yaml', 'utf8');
+    expect(quickYaml(text)).toStrictEqual(reference(text));
   });
 });
 
