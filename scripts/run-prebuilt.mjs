@@ -7,7 +7,6 @@
  * changed, and runs the .ts source when it cannot be built. Plain JavaScript,
  * because type stripping is part of the start-up cost this avoids.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -23,6 +22,11 @@ if (!/^[a-z]+(?:-[a-z]+)*$/.test(name) || !existsSync(source)) {
   process.exit(2);
 }
 
+/** node:crypto is loaded only for a file whose mtime changed: most starts need none. */
+function sha256(path) {
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
 /** Every input the manifest lists has its recorded size, and its recorded mtime or else its recorded content. */
 function isFresh() {
   let manifest;
@@ -36,7 +40,7 @@ function isFresh() {
     const path = join(root, file);
     const now = statSync(path, { throwIfNoEntry: false });
     if (!now || now.size !== recorded.size) return false;
-    if (now.mtimeMs !== recorded.mtimeMs && createHash('sha256').update(readFileSync(path)).digest('hex') !== recorded.sha256) return false;
+    if (now.mtimeMs !== recorded.mtimeMs && sha256(path) !== recorded.sha256) return false;
   }
   return true;
 }
