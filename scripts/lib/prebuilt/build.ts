@@ -15,13 +15,16 @@ import { build, type Plugin } from 'esbuild';
  * workers it starts. Each group is built and checked for staleness on its own, so that
  * editing the validator rebuilds only the validator.
  */
+/** The validator's worker (scripts/lib/validate/run.ts starts it beside the bundle): built with every group that validates. */
+const WORKER = { 'validate-worker': 'scripts/lib/validate/worker.ts' };
+
 export const PREBUILT_GROUPS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  validate: { validate: 'scripts/validate.ts', 'validate-worker': 'scripts/lib/validate/worker.ts' },
+  validate: { validate: 'scripts/validate.ts', ...WORKER },
   fix: { fix: 'scripts/fix.ts' },
-  'new-entry': { 'new-entry': 'scripts/new-entry.ts' },
+  'new-entry': { 'new-entry': 'scripts/new-entry.ts', ...WORKER },
   'import-article': { 'import-article': 'scripts/import-article.ts' },
   'add-rules': { 'add-rules': 'scripts/add-rules.ts' },
-  digest: { digest: 'scripts/digest.ts' },
+  digest: { digest: 'scripts/digest.ts', ...WORKER },
 };
 
 export const PREBUILT_DIR = '.cache/scripts';
