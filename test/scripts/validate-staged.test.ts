@@ -10,7 +10,7 @@ const CASE = 'content/cases/2023/xian-member-lecture-troupe.md';
 let root: string;
 let good: string;
 
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
+const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 function staged(...args: string[]) {
   const result = spawnSync(process.execPath, [SCRIPT, '--staged', '--format', 'json', ...args], { cwd: root, encoding: 'utf8' });
