@@ -6,6 +6,7 @@
  */
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { quickFrontmatter } from './quick-yaml.ts';
 
 export const MAX_FILE_BYTES = 256 * 1024;
 export const MAX_FRONTMATTER_BYTES = 16 * 1024;
@@ -98,13 +99,29 @@ function checkText(text: string, file: string): string | Diagnostic[] {
   return problems.length > 0 ? problems : text;
 }
 
-function yamlEngine(capture: { doc?: Document; counter?: LineCounter }) {
+interface Capture {
+  doc?: Document;
+  counter?: LineCounter;
+  /** A frontmatter read by the fast path, parsed again with `yaml` only if something must be located in it. */
+  source?: string;
+}
+
+function parseYaml(source: string): { doc: Document; counter: LineCounter } {
+  const counter = new LineCounter();
+  return { doc: parseDocument(source, { schema: 'failsafe', uniqueKeys: true, lineCounter: counter, prettyErrors: false }), counter };
+}
+
+function yamlEngine(capture: Capture) {
   return (source: string): object => {
     if (Buffer.byteLength(source) > MAX_FRONTMATTER_BYTES) {
       throw new FrontmatterError('parse/frontmatter-too-large', '文件头超过 16 KiB', 1, 1, '文件头只放元数据，正文写在 --- 之后');
     }
-    const counter = new LineCounter();
-    const doc = parseDocument(source, { schema: 'failsafe', uniqueKeys: true, lineCounter: counter, prettyErrors: false });
+    const quick = quickFrontmatter(source);
+    if (quick) {
+      capture.source = source;
+      return quick;
+    }
+    const { doc, counter } = parseYaml(source);
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem?.code === 'TAG_RESOLVE_FAILED') {
       const pos = counter.linePos(problem.pos[0]);
@@ -173,7 +190,7 @@ export function parseEntry(text: string, file: string): ParsedEntry | Diagnostic
   if (!normalized.startsWith('---\n') && !/^---[a-z]+\n/i.test(normalized)) {
     return [diagnostic(file, 'parse/no-frontmatter', '文件开头缺少 --- 包围的文件头', { fix: '第一行写 ---，接着写元数据，再写一行 ---，然后是正文' })];
   }
-  const capture: { doc?: Document; counter?: LineCounter } = {};
+  const capture: Capture = {};
   const parsed = splitFrontmatter(normalized);
   let data: object;
   try {
@@ -188,12 +205,16 @@ export function parseEntry(text: string, file: string): ParsedEntry | Diagnostic
   }
   const matterLines = parsed.matter.split('\n').length;
   const bodyLine = matterLines + 2;
-  const { doc, counter } = capture;
+  const located = () => {
+    if (!capture.doc && capture.source !== undefined) Object.assign(capture, parseYaml(capture.source));
+    return capture;
+  };
   return {
     data: { ...data },
     body: parsed.body,
     bodyLine,
     locate(path) {
+      const { doc, counter } = located();
       const node = doc && path.length > 0 ? (doc.getIn(path as unknown[], true) as Node | undefined) : undefined;
       const range = node?.range ?? (doc && path.length > 1 ? (doc.getIn(path.slice(0, -1) as unknown[], true) as Node | undefined)?.range : undefined);
       if (!range || !counter) return { line: 2, column: 1 };

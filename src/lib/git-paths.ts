@@ -5,8 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 
-/** Runs `git -c core.quotePath=false <args> -z` in `root` and returns the paths it lists, or undefined when git fails. */
-export function gitPaths(root: string, args: readonly string[]): string[] | undefined {
+/**
+ * Runs `git -c core.quotePath=false <args> -z` in `root` and returns the paths it lists, or undefined when git fails.
+ * `git grep` exits 1 when nothing matches: with `{ grep: true }` that is an empty list, not a failure.
+ */
+export function gitPaths(root: string, args: readonly string[], { grep = false } = {}): string[] | undefined {
   try {
     const out = execFileSync('git', ['-c', 'core.quotePath=false', ...withNul(args)], {
       cwd: root,
@@ -15,7 +18,8 @@ export function gitPaths(root: string, args: readonly string[]): string[] | unde
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     return out.split('\0').filter(Boolean);
-  } catch {
+  } catch (error) {
+    if (grep && (error as { status?: unknown }).status === 1) return [];
     return undefined;
   }
 }

@@ -43,6 +43,9 @@ export function parseCollectionEntry<C extends CollectionName>(
 /** The ids each collection holds, and the theme ids: what a reference may point at. */
 export type KnownIds = Readonly<Record<ReferenceTarget, ReadonlySet<string>>>;
 
+/** What resolving a reference needs of the known ids: whether one is there (a set, or a lookup on disk). */
+export type IdLookup = { readonly [C in keyof KnownIds]: Pick<KnownIds[C], 'has'> };
+
 export function knownIds(library: Library): KnownIds {
   return {
     reports: new Set(library.reports.map((e) => e.id)),
@@ -52,7 +55,7 @@ export function knownIds(library: Library): KnownIds {
   };
 }
 
-function resolves(ids: KnownIds, reference: Reference, value: string): boolean {
+function resolves(ids: IdLookup, reference: Reference, value: string): boolean {
   if (isExternal(reference, value)) return true; // a published page outside the library
   if (reference.target === 'themes') return ids.themes.has(value);
   const named = referencedEntry(reference, value);
@@ -65,7 +68,7 @@ function resolves(ids: KnownIds, reference: Reference, value: string): boolean {
  */
 export function unresolvedReferences(
   entry: LocatedEntry,
-  ids: KnownIds,
+  ids: IdLookup,
   suggestThemes?: (value: string) => string[],
   model: ContentModel = COLLECTIONS,
 ): Diagnostic[] {

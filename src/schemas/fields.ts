@@ -3,10 +3,12 @@
  * schema, so every scalar arrives as a string and the typing happens here.
  */
 import * as z from 'zod';
+import { zhCN } from 'zod/locales';
 import { isRegionCode } from '../lib/regions.ts';
 
-// Built-in messages (type errors and the like) in simplified Chinese, like ours.
-z.config(z.locales.zhCN());
+// Built-in messages (type errors and the like) in simplified Chinese, like ours. Imported by name
+// so that a bundle holds this one locale, not all of them (about 300 KB of the validator's bundle).
+z.config(zhCN());
 
 /** A six-digit GB/T 2260 administrative-division code that exists in the division table. */
 export const RegionCodeSchema = z
