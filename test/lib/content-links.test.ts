@@ -59,7 +59,7 @@ describe('site loader', () => {
   const load = (collection: string) =>
     inChild(`import { entryLoader } from ${mod('src/loaders/entry-loader.ts')};
       const ids = [];
-      const store = { clear() {}, set(entry) { ids.push(entry.id); } };
+      const store = { entries() { return []; }, clear() {}, set(entry) { ids.push(entry.id); } };
       try {
         await entryLoader('content/${collection}').load({ store, parseData: async ({ data }) => data, renderMarkdown: async () => ({ html: '' }), generateDigest: () => '', config: { root: new URL('file://' + process.cwd() + '/') } });
         console.log(JSON.stringify(ids));

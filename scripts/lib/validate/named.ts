@@ -24,8 +24,12 @@ function safeSegments(id: string): string[] | undefined {
 function onDisk(root: string, collection: CollectionName, id: string): boolean {
   const segments = safeSegments(id);
   if (!segments) return false;
-  const stats = lstatSync(join(root, 'content', collection, ...segments) + '.md', { throwIfNoEntry: false });
-  return stats !== undefined && !stats.isDirectory();
+  try {
+    const stats = lstatSync(join(root, 'content', collection, ...segments) + '.md', { throwIfNoEntry: false });
+    return stats !== undefined && !stats.isDirectory();
+  } catch {
+    return false; // a name the file system cannot hold (too long, bad bytes) is not there
+  }
 }
 
 /** The collection's year folders (reports and cases are filed as <year>/<slug>.md). */
