@@ -12,7 +12,7 @@ import { SITE_BASE } from './global-setup.ts';
 
 const siteDir = inject('siteDir');
 const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
+  .filter((f) => f.endsWith('.html'))
   .sort();
 
 function elements(node: Nodes): Element[] {
@@ -36,7 +36,8 @@ describe('the built site', () => {
       expect(pages).toContain(page);
     }
     expect(pages.filter((p) => /^cases\/\d{4}\//.test(p)).length).toBeGreaterThan(0);
-    expect(existsSync(join(siteDir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(siteDir, 'search', 'manifest.json'))).toBe(true);
+    expect(existsSync(join(siteDir, 'pagefind'))).toBe(false);
   });
 
   test('has no client JS on any page but the search page (and the contribution form, which needs it)', () => {
@@ -63,12 +64,13 @@ describe('the built site', () => {
     expect(broken).toEqual([]);
   });
 
-  test('every page ships a Content-Security-Policy that allows Pagefind’s WebAssembly and no inline script', () => {
+  test('every page ships a Content-Security-Policy that allows neither WebAssembly nor inline script', () => {
     for (const page of pages) {
       const meta = html(page).find((e) => e.tagName === 'meta' && String(e.properties['httpEquiv']).toLowerCase() === 'content-security-policy');
       const policy = String(meta?.properties['content'] ?? '');
       expect(policy, page).toContain("default-src 'self'");
-      expect(policy, page).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+      expect(policy, page).toMatch(/script-src 'self'[;\s]/);
+      expect(policy, page).not.toContain('wasm-unsafe-eval');
       expect(policy, page).not.toContain('unsafe-inline');
       expect(policy, page).toContain("object-src 'none'");
     }
@@ -100,13 +102,6 @@ describe('the built site', () => {
     const heaviest = weights[0];
     console.log(`case pages: heaviest ${heaviest?.page} ${heaviest?.bytes} bytes HTML+CSS; median ${weights[Math.floor(weights.length / 2)]?.bytes} bytes`);
     expect(heaviest?.bytes).toBeLessThanOrEqual(30 * 1024);
-  });
-
-  test('entry pages mark their metadata for Pagefind: type, city-level region, themes and year filters', () => {
-    const page = pages.find((p) => /^cases\/\d{4}\//.test(p)) ?? '';
-    const filters = html(page).flatMap((e) => (e.properties['dataPagefindFilter'] ? [String(e.properties['dataPagefindFilter'])] : []));
-    expect(new Set(filters)).toEqual(new Set(['type', 'region', 'theme', 'year[data-year]']));
-    expect(html('index.html').some((e) => 'dataPagefindBody' in e.properties)).toBe(false);
   });
 
   test('the statistics page draws its bar charts as inline SVG at build time', () => {

@@ -90,7 +90,8 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string
     totalLength += length;
   }
   const n = pending.length;
-  const averageLength = n ? totalLength / n : 1;
+  // Two significant digits: editing one entry seldom changes it, and so seldom reweighs every other entry's postings.
+  const averageLength = n ? Number((totalLength / n).toPrecision(2)) : 1;
 
   // Entry numbers: by practice (first theme), then key.
   const order = pending.map((_, i) => i).sort((a, b) => {

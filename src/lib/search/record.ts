@@ -7,15 +7,9 @@
 import { cityOf, regionFullName } from '../regions.ts';
 import { KIND_LABEL, plainText, type SiteEntry } from '../site/entries.ts';
 
-/** The filters, in the order the page shows them, with their labels; the names are also the URL parameters. */
-export const FILTERS = [
-  ['type', '类型'],
-  ['region', '地区'],
-  ['theme', '主题'],
-  ['year', '年份'],
-] as const;
+import type { FilterName } from './filters.ts';
 
-export type FilterName = (typeof FILTERS)[number][0];
+export { FILTERS, type FilterName } from './filters.ts';
 
 /** How much an occurrence counts for ranking, by field (BM25F-style weighted term frequency). */
 export const FIELD_WEIGHTS = { title: 5, summary: 2, body: 1 } as const;
