@@ -34,7 +34,7 @@ interface Shown {
   shown: number;
 }
 
-export function startSearchPage(doc: Document, engine: SearchEngine = createEngine(`${base}search/`, (url) => fetch(url))): void {
+export function startSearchPage(doc: Document, engine: SearchEngine = createEngine(`${base}search-index/`, (url) => fetch(url))): void {
   const form = doc.querySelector<HTMLFormElement>('#search');
   const input = doc.querySelector<HTMLInputElement>('#q');
   const status = doc.querySelector<HTMLElement>('#search-status');

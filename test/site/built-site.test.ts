@@ -36,7 +36,7 @@ describe('the built site', () => {
       expect(pages).toContain(page);
     }
     expect(pages.filter((p) => /^cases\/\d{4}\//.test(p)).length).toBeGreaterThan(0);
-    expect(existsSync(join(siteDir, 'search', 'manifest.json'))).toBe(true);
+    expect(existsSync(join(siteDir, 'search-index', 'manifest.json'))).toBe(true);
     expect(existsSync(join(siteDir, 'pagefind'))).toBe(false);
   });
 

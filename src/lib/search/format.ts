@@ -2,11 +2,11 @@
  * The search index on disk, pure and shared by the builder (Node) and the
  * engine (browser or Node). Version 1:
  *
- *   search/manifest.json        the only name that never changes: format, version, counts, file names
- *   search/s/<hash>.bin         postings, sharded by term hash: a query fetches only its terms' shards
- *   search/d/<hash>.bin         the document table in chunks of consecutive entries (key, title, byline, date, summary)
- *   search/t/<hash>.bin         body text in chunks, for excerpts when the match is not in the title or summary
- *   search/f/<hash>.bin         filter values of every entry, and the browsing order (newest first)
+ *   search-index/manifest.json        the only name that never changes: format, version, counts, file names
+ *   search-index/s/<hash>.bin         postings, sharded by term hash: a query fetches only its terms' shards
+ *   search-index/d/<hash>.bin         the document table in chunks of consecutive entries (key, title, byline, date, summary)
+ *   search-index/t/<hash>.bin         body text in chunks, for excerpts when the match is not in the title or summary
+ *   search-index/f/<hash>.bin         filter values of every entry, and the browsing order (newest first)
  *
  * Every .bin file is gzip (its CRC catches truncation) of a 4-byte header
  * (`CBS` + version) and its payload; names are a hash of the bytes, so a file

@@ -6,7 +6,7 @@ import { buildSearchIndex, type BuildOptions } from '../../../scripts/lib/search
 import type { SearchRecord } from '../../../src/lib/search/record.ts';
 import type { Fetch } from '../../../src/lib/search/engine.ts';
 
-export const INDEX_URL = 'https://casebook.example/search/';
+export const INDEX_URL = 'https://casebook.example/search-index/';
 
 /** Builds an index of the records; returns its folder. */
 export function buildIndex(records: Iterable<SearchRecord>, options?: BuildOptions): string {
