@@ -82,7 +82,7 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
   const renderResults = async (shown: Shown, from: number) => {
     const slice = shown.hits.slice(from, from + PAGE);
     const cards = await engine.cards(slice.map((h) => h.doc));
-    const needText = shown.parts.length ? slice.filter((h, i) => !mentions(`${cards[i]?.summary ?? ''}`, shown.parts)).map((h) => h.doc) : [];
+    const needText = shown.parts.length ? slice.filter((_, i) => !mentions(cards[i]?.summary ?? '', shown.parts)).map((h) => h.doc) : [];
     const texts = new Map((await engine.texts(needText)).map((text, i) => [needText[i] as number, text]));
     const items = slice.map((hit, i) => {
       const card = cards[i];
