@@ -5,7 +5,7 @@
  * tokenizing, ranking and the index format live in src/lib/search/.
  */
 import { convertOutside } from '../lib/convert-outside.ts';
-import { createEngine, type Counts, type Hit, type SearchEngine } from '../lib/search/engine.ts';
+import { createEngine, SearchUnavailable, type Counts, type Hit, type SearchEngine } from '../lib/search/engine.ts';
 import { makeExcerpt, mentions } from '../lib/search/excerpt.ts';
 import { queryParts, type QueryPart } from '../lib/search/tokenize.ts';
 import { FILTERS, distinctSuggestions, readState, shorterQueries, writeState, type FilterName, type SearchState } from '../lib/site/search-state.ts';
@@ -204,9 +204,16 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     if (counts && mine === run) await counts();
   };
 
-  const go = (next: SearchState) =>
-    search(next).catch(() => {
-      // A missing, corrupt or old index (SearchUnavailable), or anything else: say so, never leave the page half done.
+  let retried = false;
+  const go = (next: SearchState): Promise<void> =>
+    search(next).catch((error: unknown) => {
+      // A file gone since the manifest was cached (a deploy in between): once, start again from a fresh manifest.
+      if (error instanceof SearchUnavailable && error.stale && !retried) {
+        retried = true;
+        engine.reset();
+        return go(next);
+      }
+      // A missing, corrupt or old index, or anything else: say so, never leave the page half done.
       unavailable();
     });
   let timer: ReturnType<typeof setTimeout> | undefined;

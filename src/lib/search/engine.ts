@@ -20,6 +20,8 @@ export type Fetch = (url: string) => Promise<Response>;
 
 export class SearchUnavailable extends Error {
   override name = 'SearchUnavailable';
+  /** A content-hashed file was missing: the manifest may be older than the deploy (cached); reset() and retry once. */
+  stale = false;
 }
 
 /** How a result matches the query. */
@@ -76,15 +78,21 @@ function phraseAt(part: QueryPart, lists: (Posting | undefined)[]): 'none' | 'te
 export function createEngine(indexUrl: string, fetchFile: Fetch) {
   const base = indexUrl.replace(/\/?$/, '/');
   const cache = new Map<string, Promise<unknown>>();
+  /** Appended to the manifest's URL after reset(), so that a cached one is not reused. */
+  let manifestQuery = '';
 
   const get = async (path: string): Promise<Uint8Array> => {
     let response: Response;
     try {
-      response = await fetchFile(base + path);
+      response = await fetchFile(base + path + (path === paths.manifest ? manifestQuery : ''));
     } catch {
       throw new SearchUnavailable('搜索索引无法下载');
     }
-    if (!response.ok) throw new SearchUnavailable(`搜索索引文件 ${path} 无法下载（${response.status}）`);
+    if (!response.ok) {
+      const error = new SearchUnavailable(`搜索索引文件 ${path} 无法下载（${response.status}）`);
+      error.stale = response.status === 404 && path !== paths.manifest;
+      throw error;
+    }
     return new Uint8Array(await response.arrayBuffer());
   };
   /** A file fetched and decoded once; any failure becomes SearchUnavailable (and is not cached, so a retry can succeed). */
@@ -227,6 +235,11 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
   };
 
   return {
+    /** Forgets everything fetched and asks for a fresh manifest next time (after a stale SearchUnavailable). */
+    reset(): void {
+      cache.clear();
+      manifestQuery = `?fresh=${Date.now()}`;
+    },
     manifest,
     search,
     browse,

@@ -105,6 +105,20 @@ describe('a bad index makes search unavailable, never wrong', () => {
     await expect(engineFor(dir).search('委员')).rejects.toThrow(/无法下载/);
   });
 
+  test('a shard gone since the manifest was cached is reported as stale, and reset() fetches a fresh manifest', async () => {
+    const dir = copy();
+    const requests: string[] = [];
+    const engine = engineFor(dir, requests);
+    await engine.manifest();
+    for (const file of shards(dir)) rmSync(file);
+    const error = await engine.search('委员').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SearchUnavailable);
+    expect((error as SearchUnavailable).stale).toBe(true);
+    engine.reset();
+    await engine.manifest();
+    expect(requests.filter((r) => r.startsWith('manifest.json'))).toEqual(['manifest.json', expect.stringMatching(/^manifest\.json\?fresh=\d+$/)]);
+  });
+
   test('an old or unknown format', async () => {
     const dir = copy();
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: number };

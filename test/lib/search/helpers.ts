@@ -21,7 +21,7 @@ export function folderFetch(dir: string, requests: string[] = []): Fetch {
     const path = url.slice(INDEX_URL.length);
     requests.push(path);
     try {
-      return new Response(readFileSync(join(dir, path)));
+      return new Response(readFileSync(join(dir, path.replace(/\?.*$/, ''))));
     } catch {
       return new Response('not found', { status: 404 });
     }
