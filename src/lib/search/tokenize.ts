@@ -11,7 +11,6 @@
  */
 
 const HAN = /\p{Script=Han}/u;
-const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 /** NFKC and lower case: what the index stores and the query is matched against. */
 export function normalize(text: string): string {
@@ -32,16 +31,65 @@ export interface Run {
 /** The Han runs and words of a normalised text, with their code-point positions. */
 export function runs(text: string): Run[] {
   const out: Run[] = [];
-  let offset = 0;
-  let last = 0;
-  for (const match of text.matchAll(RUN)) {
-    offset += [...text.slice(last, match.index)].length;
-    const chars = [...match[0]];
-    out.push({ kind: match[1] ? 'han' : 'word', chars, start: offset });
-    offset += chars.length;
-    last = match.index + match[0].length;
-  }
+  scan(
+    text,
+    (cp, previous, position) => {
+      const char = String.fromCodePoint(cp);
+      const last = out.at(-1);
+      if (previous >= 0 && last?.kind === 'han') last.chars.push(char);
+      else out.push({ kind: 'han', chars: [char], start: position });
+    },
+    (word, position) => void out.push({ kind: 'word', chars: [...word], start: position }),
+  );
   return out;
+}
+
+const HAN_CHAR = /^\p{Script=Han}$/u;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** Whether a code point is a Han character: a fast path for the common blocks, the Unicode property otherwise. */
+export function isHanCode(cp: number): boolean {
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp < 0x2e80) return false;
+  return HAN_CHAR.test(String.fromCodePoint(cp));
+}
+
+const isWordCode = (cp: number): boolean =>
+  (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x80 && !isHanCode(cp) && WORD_CHAR.test(String.fromCodePoint(cp)));
+
+/**
+ * Walks a normalised text once, without building strings for Han terms (the
+ * index builder's hot loop): `han(cp, previous, position)` for each Han
+ * character (`previous` is the Han character before it in the same run, or
+ * -1), `word(text, position)` for each word. Positions count code points.
+ */
+export function scan(text: string, han: (cp: number, previous: number, position: number) => void, word: (text: string, position: number) => void): void {
+  let position = 0;
+  let previous = -1;
+  let wordStart = -1;
+  let wordText = '';
+  for (const char of text) {
+    const cp = char.codePointAt(0) as number;
+    if (isHanCode(cp)) {
+      if (wordStart >= 0) word(wordText, wordStart);
+      wordStart = -1;
+      han(cp, previous, position);
+      previous = cp;
+    } else if (isWordCode(cp)) {
+      previous = -1;
+      if (wordStart < 0) {
+        wordStart = position;
+        wordText = '';
+      }
+      wordText += char;
+    } else {
+      previous = -1;
+      if (wordStart >= 0) word(wordText, wordStart);
+      wordStart = -1;
+    }
+    position++;
+  }
+  if (wordStart >= 0) word(wordText, wordStart);
 }
 
 /** One term occurrence: a Han unigram or bigram, or a word; `position` of its first character. */
@@ -50,17 +98,17 @@ export interface Token {
   position: number;
 }
 
-/** Every term occurrence of a normalised text, in order: for each Han run its unigrams then its bigrams. */
+/** Every term occurrence of a normalised text, in order: each Han character, then the pair it ends (if any); each word. */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const run of runs(text)) {
-    if (run.kind === 'word') {
-      out.push({ term: run.chars.join(''), position: run.start });
-      continue;
-    }
-    run.chars.forEach((char, i) => out.push({ term: char, position: run.start + i }));
-    for (let i = 0; i + 1 < run.chars.length; i++) out.push({ term: `${run.chars[i]}${run.chars[i + 1]}`, position: run.start + i });
-  }
+  scan(
+    text,
+    (cp, previous, position) => {
+      out.push({ term: String.fromCodePoint(cp), position });
+      if (previous >= 0) out.push({ term: String.fromCodePoint(previous, cp), position: position - 1 });
+    },
+    (term, position) => void out.push({ term, position }),
+  );
   return out;
 }
 
