@@ -78,12 +78,16 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     }
   };
 
-  /** Renders results [from, from + PAGE): one request per document-table chunk, and texts only for excerpts not in the summary. */
-  const renderResults = async (shown: Shown, from: number) => {
+  /**
+   * Renders results [from, from + PAGE): one request per document-table chunk.
+   * Excerpts come from the summary; for results whose title and summary do not
+   * hold the query, the returned function fetches their text (grouped) and
+   * puts an excerpt around the match in its place.
+   */
+  const renderResults = async (shown: Shown, from: number): Promise<() => Promise<void>> => {
     const slice = shown.hits.slice(from, from + PAGE);
     const cards = await engine.cards(slice.map((h) => h.doc));
-    const needText = shown.parts.length ? slice.filter((_, i) => !mentions(cards[i]?.summary ?? '', shown.parts)).map((h) => h.doc) : [];
-    const texts = new Map((await engine.texts(needText)).map((text, i) => [needText[i] as number, text]));
+    const fromText = new Map<number, HTMLElement>();
     const items = slice.map((hit, i) => {
       const card = cards[i];
       const li = doc.createElement('li');
@@ -100,7 +104,8 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
       const excerpt = doc.createElement('p');
       excerpt.className = 'summary';
       // makeExcerpt escapes the text and adds only <mark>.
-      excerpt.innerHTML = makeExcerpt(texts.get(hit.doc) ?? card.summary, shown.parts);
+      excerpt.innerHTML = makeExcerpt(card.summary, shown.parts);
+      if (shown.parts.length && !mentions(`${card.title}${card.summary}`, shown.parts)) fromText.set(hit.doc, excerpt);
       li.append(heading, byline);
       if (MATCH_NOTE[hit.match]) {
         const note = doc.createElement('p');
@@ -112,6 +117,14 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
       return li;
     });
     list.append(...items);
+    return async () => {
+      const docs = [...fromText.keys()];
+      const texts = await engine.texts(docs);
+      docs.forEach((d, i) => {
+        const element = fromText.get(d);
+        if (element && texts[i] && mentions(texts[i], shown.parts)) element.innerHTML = makeExcerpt(texts[i], shown.parts);
+      });
+    };
   };
 
   const showHelp = async (query: string, filtered: boolean, near: number[]) => {
@@ -171,21 +184,18 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     const shown: Shown = { parts: parts.map((p) => p.text), hits, shown: Math.min(PAGE, hits.length) };
     list.replaceChildren();
     pending = shown;
-    await renderResults(shown, 0);
+    const excerpts = await renderResults(shown, 0);
     if (mine !== run) return undefined;
     more.hidden = hits.length <= PAGE;
     const what = state.q ? `“${text}”` : '所选条件';
     status.textContent = hits.length ? `找到 ${hits.length} 个与${what}相关的条目。` : `没有找到与${what}相关的条目。`;
     if (!hits.length) await showHelp(text, filtered, near);
     const docs = hits.map((h) => h.doc);
-    if (filtered) {
-      fillFilters(await engine.counts(docs));
-      return undefined;
-    }
-    // Without filters the results show before the filter values are loaded; the counts follow.
+    if (filtered) fillFilters(await engine.counts(docs));
+    // The results show first; excerpts from the text and (without filters) the filter counts follow.
     return async () => {
-      const counts = await engine.counts(docs);
-      if (mine === run) fillFilters(counts);
+      const [counts] = await Promise.all([filtered ? undefined : engine.counts(docs), excerpts()]);
+      if (mine === run && counts) fillFilters(counts);
     };
   };
 
@@ -215,6 +225,7 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
       }
       // A missing, corrupt or old index, or anything else: say so, never leave the page half done.
       unavailable();
+      return undefined;
     });
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (event) => {
@@ -232,7 +243,8 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     if (!shown) return;
     const from = shown.shown;
     renderResults(shown, from).then(
-      () => {
+      async (excerpts) => {
+        await excerpts();
         shown.shown = Math.min(from + PAGE, shown.hits.length);
         more.hidden = shown.shown >= shown.hits.length;
         list.querySelectorAll<HTMLAnchorElement>('[data-search-result] a')[from]?.focus();

@@ -193,7 +193,7 @@ function renumber(bytes: Uint8Array, bigram: boolean, number: Int32Array, length
 
 /** Builds the index of `records` into `outDir` (replaced when complete). */
 export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string, options: BuildOptions = {}): BuildStats {
-  const { shardBytes = 24_576, cardsPerChunk = 32, textsPerChunk = 16 } = options;
+  const { shardBytes = 24_576, cardsPerChunk = 64, textsPerChunk = 16 } = options;
   const postings = new Map<number | string, ByteWriter>();
   const pending: Pending[] = [];
   const terms = new EntryTerms();

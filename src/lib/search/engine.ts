@@ -7,7 +7,8 @@
  * 1. entries that contain every part of the query as typed (the phrase, by
  *    the positions of its bigrams), those with it in the title first;
  * 2. entries that contain all of the query's terms, but not as typed;
- * 3. entries that contain more than half of them (partial matches);
+ * 3. only when there are none of those: entries that contain more than half
+ *    of the terms (partial matches);
  *
  * each tier by BM25F (stored impacts × idf). Documents, texts and filter
  * values are fetched by chunk, once. Any missing, truncated, corrupt or
@@ -184,9 +185,11 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
       const hit: Hit = { doc, match: exact ? 'exact' : coverage === 1 ? 'scattered' : 'partial', inTitle: exact && places.every((p) => p === 'title'), coverage, score: d.score };
       (coverage > 0.5 ? hits : rest).push(hit);
     }
-    hits.sort(compareHits);
-    const near = hits.length ? [] : rest.sort(compareHits).slice(0, 5).map((h) => h.doc);
-    return { parts, hits, near };
+    // Entries with only most of the query are offered when none holds all of it (otherwise 委员工作室 would list every 委员…工作).
+    const ranked = hits.some((h) => h.match !== 'partial') ? hits.filter((h) => h.match !== 'partial') : hits;
+    ranked.sort(compareHits);
+    const near = ranked.length ? [] : rest.sort(compareHits).slice(0, 5).map((h) => h.doc);
+    return { parts, hits: ranked, near };
   }
 
   /** Every entry passing the filters, newest first (browsing without a query). */
