@@ -4,52 +4,43 @@
  * the files.
  */
 import type * as z from 'zod';
-import { COLLECTIONS, type Case, type CollectionName, type Report, type Rule, type Theme } from '../schemas/index.ts';
+import { COLLECTIONS, type CollectionName, type EntryData, type Theme } from '../schemas/index.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { toEntry, type Entry } from './entry.ts';
 import { parseEntry, type ParsedEntry } from './frontmatter.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 
-interface DataOf {
-  reports: Report;
-  cases: Case;
-  rules: Rule;
-}
+export type { Entry } from './entry.ts';
 
-/** A file that parsed and passed its collection's schema. */
-export interface Entry<C extends CollectionName = CollectionName> {
-  collection: C;
-  /** Path under the collection folder without `.md`, e.g. `2023/xian`. */
-  id: string;
-  file: string;
-  data: DataOf[C];
-  body: string;
-  bodyLine: number;
-  locate: ParsedEntry['locate'];
-}
-
-export type AnyEntry = { [C in CollectionName]: Entry<C> }[CollectionName];
+/** An entry read from its file by the scripts, with where its body starts and where each field sits. */
+export type LocatedEntry<C extends CollectionName = CollectionName> = Entry<C> & Pick<ParsedEntry, 'bodyLine' | 'locate'>;
 
 export interface Library {
-  reports: Entry<'reports'>[];
-  cases: Entry<'cases'>[];
-  rules: Entry<'rules'>[];
+  reports: LocatedEntry<'reports'>[];
+  cases: LocatedEntry<'cases'>[];
+  rules: LocatedEntry<'rules'>[];
   themes: Theme[];
 }
 
+const SCHEMAS: { [C in CollectionName]: z.ZodType<EntryData[C]> } = {
+  reports: COLLECTIONS.reports.schema,
+  cases: COLLECTIONS.cases.schema,
+  rules: COLLECTIONS.rules.schema,
+};
+
 /** Parse one file's text against its collection's schema. */
-export function parseCollectionEntry<C extends CollectionName>(collection: C, id: string, file: string, text: string): Entry<C> | Diagnostic[] {
+export function parseCollectionEntry<C extends CollectionName>(collection: C, id: string, file: string, text: string): LocatedEntry<C> | Diagnostic[] {
   const parsed = parseEntry(text, file);
   if (Array.isArray(parsed)) return parsed;
-  const schema = COLLECTIONS[collection].schema as unknown as z.ZodType<DataOf[C]>;
-  const result = schema.safeParse(parsed.data, { reportInput: true });
+  const result = SCHEMAS[collection].safeParse(parsed.data, { reportInput: true });
   if (!result.success) return schemaDiagnostics(result.error, file, parsed.locate);
-  return { collection, id, file, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate };
+  return Object.assign(toEntry(collection, id, file, result.data, parsed.body), { bodyLine: parsed.bodyLine, locate: parsed.locate });
 }
 
 type RefTarget = 'reports' | 'cases' | 'rules' | 'themes' | 'sources';
 
 /** The fields that point at other entries, by collection. */
-function referencesOf(entry: AnyEntry): { path: (string | number)[]; target: RefTarget; value: string }[] {
+function referencesOf(entry: Entry): { path: (string | number)[]; target: RefTarget; value: string }[] {
   const refs: { path: (string | number)[]; target: RefTarget; value: string }[] = [];
   const list = (field: string, target: RefTarget, values: readonly string[] | undefined) =>
     values?.forEach((value, i) => refs.push({ path: [field, i], target, value }));
@@ -107,7 +98,7 @@ function resolves(ids: KnownIds, target: RefTarget, value: string): boolean {
  * The references of one entry that point at nothing. `suggestThemes` may offer
  * the closest known themes for an unknown one.
  */
-export function unresolvedReferences(entry: AnyEntry, ids: KnownIds, suggestThemes?: (value: string) => string[]): Diagnostic[] {
+export function unresolvedReferences(entry: LocatedEntry, ids: KnownIds, suggestThemes?: (value: string) => string[]): Diagnostic[] {
   return referencesOf(entry)
     .filter((ref) => !resolves(ids, ref.target, ref.value))
     .map((ref) => {
@@ -127,6 +118,6 @@ export function unresolvedReferences(entry: AnyEntry, ids: KnownIds, suggestThem
 /** Every reference in the library resolves. */
 export function checkReferences(library: Library): Diagnostic[] {
   const ids = knownIds(library);
-  const entries: AnyEntry[] = [...library.reports, ...library.cases, ...library.rules];
+  const entries: LocatedEntry[] = [...library.reports, ...library.cases, ...library.rules];
   return entries.flatMap((entry) => unresolvedReferences(entry, ids));
 }

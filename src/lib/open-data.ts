@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import * as z from 'zod';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import type { AnyEntry } from './library.ts';
+import type { Entry } from './entry.ts';
 import { regionFullName } from './regions.ts';
 
 /** Separator for list fields in CSV cells. */
@@ -55,7 +55,7 @@ function cell(value: unknown): Cell {
 }
 
 /** One row per entry, keys in codebook order; `url` is absolute (siteUrl ends with `/`). */
-export function toRows(collection: CollectionName, entries: readonly AnyEntry[], siteUrl: string): Row[] {
+export function toRows(collection: CollectionName, entries: readonly Entry[], siteUrl: string): Row[] {
   const columns = codebook(collection);
   return entries.map((entry) => {
     const data = entry.data as Record<string, unknown>;

@@ -72,9 +72,13 @@ describe('ReportSchema', () => {
     `);
   });
 
-  test('keeps every value a string: a code with a leading zero is not read as octal', () => {
-    const result = parseCollectionEntry('reports', 'x', 'x.md', REPORT.replace('"610100"', '0610100'));
-    expect(Array.isArray(result)).toBe(true);
+  test('keeps every value a string: unquoted numbers, octal-looking numbers and dates are read as written', () => {
+    const unquoted = REPORT.replace('region: "610100"', 'region: 610100')
+      .replace('date: "2023-05-25"', 'date: 2023-05-25')
+      .replace('title: 创新机制提振精神切实破解薄弱问题', 'title: 0017');
+    const result = parseCollectionEntry('reports', 'x', 'x.md', unquoted);
+    if (Array.isArray(result)) throw new Error(result.map(formatDiagnostic).join('\n'));
+    expect([result.data.region, result.data.date, result.data.title]).toEqual(['610100', '2023-05-25', '0017']);
   });
 });
 

@@ -9,7 +9,7 @@ import { decodeEntryBytes } from '../../../src/lib/frontmatter.ts';
 import { parseCollectionEntry } from '../../../src/lib/library.ts';
 import { readThemes } from '../../../src/lib/safe-yaml.ts';
 import { toSearchRecord, type SearchRecord } from '../../../src/lib/search/record.ts';
-import { KINDS, toSiteEntry, type RawEntry } from '../../../src/lib/site/entries.ts';
+import { COLLECTION_NAMES } from '../../../src/schemas/index.ts';
 import { listEntryFiles } from '../../../src/loaders/entry-loader.ts';
 
 export class ContentError extends Error {
@@ -20,18 +20,15 @@ export class ContentError extends Error {
 export function* searchRecords(contentDir: string): Generator<SearchRecord> {
   const names = new Map(readThemes(join(contentDir, 'themes.yaml')).map((t) => [t.id, t.name]));
   const problems: Diagnostic[] = [];
-  for (const kind of KINDS) {
-    const base = join(contentDir, kind);
+  for (const collection of COLLECTION_NAMES) {
+    // The files the site's loader reads (src/loaders/entry-loader.ts), parsed into the same Entry by the same schemas.
+    const base = join(contentDir, collection);
     for (const name of listEntryFiles(base)) {
       const file = join(base, name);
       const text = decodeEntryBytes(readFileSync(file), file);
-      const parsed = typeof text === 'string' ? parseCollectionEntry(kind, name.replace(/\.md$/, ''), file, text) : text;
-      if (Array.isArray(parsed)) {
-        problems.push(...parsed);
-        continue;
-      }
-      const raw = { kind, id: parsed.id, data: parsed.data, body: parsed.body } as RawEntry;
-      yield toSearchRecord(toSiteEntry(raw), (id) => names.get(id) ?? id);
+      const entry = typeof text === 'string' ? parseCollectionEntry(collection, name.replace(/\.md$/, ''), file, text) : text;
+      if (Array.isArray(entry)) problems.push(...entry);
+      else yield toSearchRecord(entry, (id) => names.get(id) ?? id);
     }
   }
   if (problems.length) throw new ContentError(`建搜索索引时发现内容错误，请先运行 npm run validate 并按提示修改：\n${problems.map(formatDiagnostic).join('\n')}`);

@@ -14,6 +14,11 @@ export interface Selection {
   folder?: string;
 }
 
+export interface RunOptions {
+  /** Check in several threads from this many files on; below it one thread is faster than starting workers. */
+  parallelFrom?: number;
+}
+
 /**
  * With no paths and no ref, every file under content/; otherwise the named and
  * changed files plus the entries that refer to them (or to deleted ones).
@@ -33,7 +38,7 @@ export function checkFiles(root: string, all: readonly string[], files: readonly
   return files.flatMap((file) => validateFile(readInput(root, file), context));
 }
 
-/** Below this many files one thread is faster than starting workers. */
+/** Below this many files one thread is faster than starting workers (measured with `npm run bench`). */
 const PARALLEL_FROM = 1500;
 
 /** Splits the files into `threads` shares: this thread checks the first while workers check the others. */
@@ -52,10 +57,14 @@ async function inWorkers(root: string, all: readonly string[], files: readonly s
   return [...mine, ...(await Promise.all(others)).flat()];
 }
 
-export async function runValidation(root: string, selection: Selection): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+export async function runValidation(
+  root: string,
+  selection: Selection,
+  { parallelFrom = PARALLEL_FROM }: RunOptions = {},
+): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   const all = listContentFiles(root);
   const files = selectFiles(root, all, selection);
   const threads = Math.min(availableParallelism(), 4);
-  if (files.length >= PARALLEL_FROM && threads > 1) return { files, diagnostics: await inWorkers(root, all, files, threads) };
+  if (files.length >= parallelFrom && threads > 1) return { files, diagnostics: await inWorkers(root, all, files, threads) };
   return { files, diagnostics: checkFiles(root, all, files) };
 }

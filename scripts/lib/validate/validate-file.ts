@@ -3,7 +3,6 @@
  * location → bytes → text → frontmatter + schema → entry checks.
  */
 import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
-import type { AnyEntry } from '../../../src/lib/library.ts';
 import { decodeEntryBytes } from '../../../src/lib/frontmatter.ts';
 import { parseCollectionEntry, unresolvedReferences } from '../../../src/lib/library.ts';
 import { closestThemes, type ValidationContext } from './context.ts';
@@ -29,8 +28,7 @@ export function validateFile(input: FileInput, context: ValidationContext): Diag
   const text = decodeEntryBytes(input.bytes, input.file);
   if (typeof text !== 'string') return text;
   const problems = textChecks(input.file, text);
-  // A union collection yields Entry<union>; each entry is of exactly one collection.
-  const entry = parseCollectionEntry(located.collection, located.id, input.file, text) as AnyEntry | Diagnostic[];
+  const entry = parseCollectionEntry(located.collection, located.id, input.file, text);
   if (Array.isArray(entry)) return [...problems, ...entry].sort(byPosition);
   const tree = parseBody(entry.body);
   problems.push(

@@ -4,8 +4,10 @@
  * search page offers (type, city, theme, year). The index builder makes one
  * record per entry with `toSearchRecord`; the page reads the same names.
  */
+import { collectionLabel } from '../../schemas/index.ts';
+import type { Entry } from '../entry.ts';
+import { plainText } from '../plain-text.ts';
 import { cityOf, regionFullName } from '../regions.ts';
-import { KIND_LABEL, plainText, type SiteEntry } from '../site/entries.ts';
 
 import type { FilterName } from './filters.ts';
 
@@ -32,7 +34,7 @@ export interface SearchRecord {
 }
 
 /** The search record of an entry; `themeName` turns a theme id into the name shown. */
-export function toSearchRecord(entry: SiteEntry, themeName: (id: string) => string = (id) => id): SearchRecord {
+export function toSearchRecord(entry: Entry, themeName: (id: string) => string = (id) => id): SearchRecord {
   const city = cityOf(entry.region)?.name;
   return {
     key: entry.key,
@@ -40,9 +42,9 @@ export function toSearchRecord(entry: SiteEntry, themeName: (id: string) => stri
     summary: entry.summary,
     body: plainText(entry.body),
     date: entry.date ?? '',
-    byline: [KIND_LABEL[entry.kind], regionFullName(entry.region)].filter(Boolean).join(' · '),
+    byline: [collectionLabel(entry.collection), regionFullName(entry.region)].filter(Boolean).join(' · '),
     filters: {
-      type: [KIND_LABEL[entry.kind]],
+      type: [collectionLabel(entry.collection)],
       region: city ? [city] : [],
       theme: entry.themes.map(themeName),
       year: entry.year === undefined ? [] : [String(entry.year)],

@@ -2,7 +2,7 @@
  * Links between entries in both directions: what an entry points at, and what
  * points at it. Keys are `<collection>/<id>`, e.g. `reports/2023/xian`.
  */
-import type { RawEntry } from './entries.ts';
+import type { Entry } from '../entry.ts';
 
 export interface EntryLinks {
   /** 出处: the reports and rules a case is drawn from. */
@@ -25,9 +25,9 @@ export interface EntryLinks {
 
 const empty = (): EntryLinks => ({ sources: [], cases: [], rules: [], mentionedIn: [], basis: [], basedOn: [], adaptedFrom: [], adoptedBy: [] });
 
-export function linkEntries(entries: readonly RawEntry[]): Map<string, EntryLinks> {
+export function linkEntries(entries: readonly Entry[]): Map<string, EntryLinks> {
   const links = new Map<string, EntryLinks>();
-  const keys = new Set(entries.map((e) => `${e.kind}/${e.id}`));
+  const keys = new Set(entries.map((e) => e.key));
   const at = (key: string) => {
     let l = links.get(key);
     if (!l) links.set(key, (l = empty()));
@@ -40,9 +40,9 @@ export function linkEntries(entries: readonly RawEntry[]): Map<string, EntryLink
     if (!list.includes(target)) list.push(target);
   };
   for (const entry of entries) {
-    const key = `${entry.kind}/${entry.id}`;
+    const key = entry.key;
     at(key);
-    if (entry.kind === 'cases') {
+    if (entry.collection === 'cases') {
       for (const source of entry.data.sources) {
         add(key, 'sources', source);
         add(source, 'cases', key);
@@ -55,7 +55,7 @@ export function linkEntries(entries: readonly RawEntry[]): Map<string, EntryLink
         add(key, 'adoptedBy', `cases/${id}`);
         add(`cases/${id}`, 'adaptedFrom', key);
       }
-    } else if (entry.kind === 'rules') {
+    } else if (entry.collection === 'rules') {
       for (const id of entry.data.mentionedIn) {
         add(key, 'mentionedIn', `reports/${id}`);
         add(`reports/${id}`, 'rules', key);

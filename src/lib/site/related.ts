@@ -7,8 +7,9 @@
  * entries), so each entry scores only the candidates that share its most
  * distinctive bigrams (highest tf·idf): the same score, on a short list.
  */
+import type { Entry } from '../entry.ts';
+import { plainText } from '../plain-text.ts';
 import { hanBigramCounts } from '../search/tokenize.ts';
-import { plainText, type SiteEntry } from './entries.ts';
 
 type Vector = Map<string, number>;
 
@@ -29,7 +30,7 @@ export interface Related<T> {
   score: number;
 }
 
-type Scored = Pick<SiteEntry, 'key' | 'themes' | 'title' | 'summary' | 'body'>;
+type Scored = Pick<Entry, 'key' | 'themes' | 'title' | 'summary' | 'body'>;
 
 export interface RelatedOptions {
   /** Most related entries per entry. */

@@ -1,6 +1,6 @@
 /** Checks of a parsed entry against its own collection's conventions. */
 import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
-import type { AnyEntry } from '../../../../src/lib/library.ts';
+import type { LocatedEntry } from '../../../../src/lib/library.ts';
 import { getRegion, shortRegionName } from '../../../../src/lib/regions.ts';
 import type { Root } from 'mdast';
 import { proseOf } from './markdown.ts';
@@ -8,7 +8,7 @@ import { REQUIRED_CASE_SECTIONS } from '../../../../src/schemas/case.ts';
 import type { ValidationContext } from '../context.ts';
 
 /** The report's date or the case's year agrees with its year folder. */
-export function yearFolderCheck(entry: AnyEntry, year: string | undefined): Diagnostic[] {
+export function yearFolderCheck(entry: LocatedEntry, year: string | undefined): Diagnostic[] {
   if (!year) return [];
   const stated = entry.collection === 'reports' ? entry.data.date.slice(0, 4) : entry.collection === 'cases' ? String(entry.data.year) : year;
   if (stated === year) return [];
@@ -17,7 +17,7 @@ export function yearFolderCheck(entry: AnyEntry, year: string | undefined): Diag
 }
 
 /** The organization (or an issuer) names the region the code stands for. */
-export function regionCheck(entry: AnyEntry): Diagnostic[] {
+export function regionCheck(entry: LocatedEntry): Diagnostic[] {
   const region = getRegion(entry.data.region);
   if (!region) return [];
   const names = entry.collection === 'rules' ? entry.data.issuers : [entry.data.organization];
@@ -32,7 +32,7 @@ export function regionCheck(entry: AnyEntry): Diagnostic[] {
   ];
 }
 
-export function caseSectionCheck(entry: AnyEntry): Diagnostic[] {
+export function caseSectionCheck(entry: LocatedEntry): Diagnostic[] {
   if (entry.collection !== 'cases') return [];
   return REQUIRED_CASE_SECTIONS.filter((s) => !new RegExp(`^##\\s*${s}\\s*$`, 'mu').test(entry.body)).map((s) =>
     diagnostic(entry.file, 'case/missing-section', `缺少“${s}”一节`, { line: entry.bodyLine, fix: `在正文中加上一行 ## ${s}，并写明相应内容` }),
@@ -40,7 +40,7 @@ export function caseSectionCheck(entry: AnyEntry): Diagnostic[] {
 }
 
 /** Every figure a case states can be found in one of its sources (a warning: the editor decides). */
-export function figureCheck(entry: AnyEntry, context: ValidationContext, tree: Root | undefined): Diagnostic[] {
+export function figureCheck(entry: LocatedEntry, context: ValidationContext, tree: Root | undefined): Diagnostic[] {
   if (entry.collection !== 'cases') return [];
   const sources = entry.data.sources
     .map((ref) => {
@@ -79,7 +79,7 @@ export function figureCheck(entry: AnyEntry, context: ValidationContext, tree: R
 }
 
 /** Another entry of the collection uses the same file name in another year folder. */
-export function duplicateSlugCheck(entry: AnyEntry, context: ValidationContext): Diagnostic[] {
+export function duplicateSlugCheck(entry: LocatedEntry, context: ValidationContext): Diagnostic[] {
   if (entry.collection === 'rules') return [];
   const slug = entry.id.split('/').at(-1) ?? '';
   const others = (context.idsBySlug(entry.collection).get(slug) ?? []).filter((id) => id !== entry.id);

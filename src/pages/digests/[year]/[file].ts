@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { digests } from '../../../components/site-data.ts';
 
 const TYPES: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = {
 };
 
 export const getStaticPaths = (async () =>
-  (await getCollection('digests')).flatMap((d) => [
+  (await digests()).flatMap((d) => [
     { params: { year: d.id, file: `digest-${d.id}.docx` } },
     { params: { year: d.id, file: `${d.id}.md` } },
   ])) satisfies GetStaticPaths;

@@ -1,35 +1,46 @@
 import { describe, expect, test } from 'vitest';
-import { layoutBarChart } from '../../src/lib/site/bar-chart.ts';
-import { citeEntry } from '../../src/lib/site/citation.ts';
-import { cityCounts, yearCounts } from '../../src/lib/site/counts.ts';
-import { entriesByRegion, flattenTree, regionTree } from '../../src/lib/site/region-tree.ts';
-import { cosine, hanBigrams, relatedEntries, themeOverlap } from '../../src/lib/site/related.ts';
-import { editUrl, repoUrl } from '../../src/lib/site/repo.ts';
-import { plainText } from '../../src/lib/site/entries.ts';
-import { siteEntries } from './fixtures.ts';
-import { parseEntry } from '../../src/lib/frontmatter.ts';
-import { syntheticLibrary, vocabularyFrom } from '../../scripts/lib/bench/synthetic.ts';
-import { readLibrary } from '../../scripts/lib/read-library.ts';
+import { layoutBarChart } from '../../../src/lib/site/bar-chart.ts';
+import { citeEntry } from '../../../src/lib/site/citation.ts';
+import { cityCounts, yearCounts } from '../../../src/lib/site/counts.ts';
+import { entriesByRegion, flattenTree, regionTree } from '../../../src/lib/site/region-tree.ts';
+import { cosine, hanBigrams, relatedEntries, themeOverlap } from '../../../src/lib/site/related.ts';
+import { editUrl, repoUrl } from '../../../src/lib/site/repo.ts';
+import { entries } from './fixtures.ts';
+import { parseEntry } from '../../../src/lib/frontmatter.ts';
+import { syntheticLibrary, vocabularyFrom } from '../../../scripts/lib/bench/synthetic.ts';
+import { readLibrary } from '../../../scripts/lib/read-library.ts';
 
 describe('relatedEntries', () => {
   test('ranks entries sharing themes and wording above the rest, never the entry itself', () => {
-    const related = relatedEntries(siteEntries).get('cases/2023/xian') ?? [];
+    const related = relatedEntries(entries).get('cases/2023/xian') ?? [];
     expect(related.map((r) => r.entry.key)).not.toContain('cases/2023/xian');
     expect(related[0]?.entry.key).toBe('reports/2023/xian');
     expect(related.map((r) => r.entry.key)).toContain('cases/2023/qindu');
   });
 
-  test('scores are half theme overlap, half bigram cosine', () => {
+  test('theme overlap is shared over all themes; text similarity is the cosine of bigram counts', () => {
     expect(themeOverlap(['a', 'b'], ['b', 'c'])).toBeCloseTo(1 / 3);
     expect(themeOverlap([], [])).toBe(0);
     expect(cosine(hanBigrams('委员工作室'), hanBigrams('委员工作室'))).toBeCloseTo(1);
     expect(cosine(hanBigrams('委员工作室'), hanBigrams('书香政协'))).toBe(0);
     expect([...hanBigrams('委员工作室，协商').keys()]).toEqual(['委员', '员工', '工作', '作室', '协商']);
-    const own = siteEntries.find((e) => e.key === 'cases/2023/xian');
-    const [first] = relatedEntries(siteEntries).get('cases/2023/xian') ?? [];
-    if (!own || !first) throw new Error('fixture entry cases/2023/xian has no related entries');
-    const text = (e: (typeof siteEntries)[number]) => hanBigrams(`${e.title} ${e.summary} ${plainText(e.body)}`);
-    expect(first.score).toBeCloseTo(0.5 * themeOverlap(own.themes, first.entry.themes) + 0.5 * cosine(text(own), text(first.entry)), 12);
+  });
+
+  test('scores a pair by half its theme overlap plus half its bigram cosine, worked by hand', () => {
+    const entry = (key: string, themes: string[], title: string) => ({ key, themes, title, summary: '', body: '' });
+    const related = relatedEntries([
+      entry('a', ['x', 'y'], '委员工作室'),
+      // Themes: 1 shared of 3 → 1/3. Same text → cosine 1. Score 1/6 + 1/2 = 2/3.
+      entry('b', ['y', 'z'], '委员工作室'),
+      // Same themes → 1. Bigrams 委员 员工 工作 against 委员 员工 工作 作室: 3/(√3·√4) = √3/2. Score 1/2 + √3/4.
+      entry('c', ['x', 'y'], '委员工作'),
+      // Nothing shared: score 0, below the floor.
+      entry('d', [], '书香政协'),
+    ]).get('a');
+    expect(related?.map((r) => [r.entry.key, r.score])).toEqual([
+      ['c', expect.closeTo(0.9330127, 6)],
+      ['b', expect.closeTo(0.6666667, 6)],
+    ]);
   });
 
   test('a large library compares candidates only, and keeps most of what comparing all pairs finds', () => {
@@ -78,7 +89,7 @@ test('citeEntry leaves out dates it does not know', () => {
 });
 
 describe('regionTree', () => {
-  const tree = regionTree(siteEntries.map((e) => e.region));
+  const tree = regionTree(entries.map((e) => e.region));
 
   test('counts entries at each level from province to county', () => {
     const flat = flattenTree(tree).map((n) => [n.region.name, n.count]);
@@ -91,7 +102,7 @@ describe('regionTree', () => {
   });
 
   test('lists on each region page the entries filed there or below, and agrees with the tree counts', () => {
-    const within = entriesByRegion(siteEntries);
+    const within = entriesByRegion(entries);
     for (const node of flattenTree(tree)) expect(within.get(node.region.code)?.length).toBe(node.count);
     expect(within.get('610400')?.map((e) => e.region)).toEqual(['610402', '610402']);
     expect(within.get('610100')?.map((e) => e.region).every((code) => code.startsWith('6101'))).toBe(true);
@@ -101,14 +112,14 @@ describe('regionTree', () => {
 
 describe('counts', () => {
   test('by year, newest first, leaving out undated entries', () => {
-    expect(yearCounts(siteEntries)).toEqual([
+    expect(yearCounts(entries)).toEqual([
       [2023, 2],
       [2022, 1],
     ]);
   });
 
   test('by city, a county counted under its city', () => {
-    expect(cityCounts(siteEntries)).toEqual([
+    expect(cityCounts(entries)).toEqual([
       ['610100', 2],
       ['610400', 2],
     ]);
@@ -125,7 +136,7 @@ describe('layoutBarChart', () => {
     expect(chart.bars[1]?.width).toBeCloseTo((chart.bars[0]?.width ?? 0) / 2);
     expect(chart.bars[2]?.width).toBe(0);
     expect(chart.barX + (chart.bars[0]?.width ?? 0)).toBeLessThan(chart.width);
-    expect(chart.height).toBe(3 * (22 + 6) + 6);
+    expect(chart.height).toBe(90);
   });
 });
 

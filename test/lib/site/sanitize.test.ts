@@ -7,7 +7,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
 import { beforeAll, describe, expect, test } from 'vitest';
-import config from '../../astro.config.mjs';
+import config from '../../../astro.config.mjs';
 
 type Render = (markdown: string) => Promise<string>;
 let render: Render;

@@ -1,13 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { plainText } from '../../src/lib/site/entries.ts';
-import { linkEntries } from '../../src/lib/site/links.ts';
-import { byDate, byRegion, comparePinyin } from '../../src/lib/site/sort.ts';
-import { joinBase } from '../../src/lib/site/url.ts';
-import { rawEntries, siteEntries } from './fixtures.ts';
+import { plainText } from '../../../src/lib/site/entries.ts';
+import type { LocatedEntry } from '../../../src/lib/library.ts';
+import { authorsOf, relatedBeyondLinks, showsSummary } from '../../../src/lib/site/entry-page.ts';
+import { linkEntries } from '../../../src/lib/site/links.ts';
+import { byDate, byRegion, comparePinyin } from '../../../src/lib/site/sort.ts';
+import { joinBase } from '../../../src/lib/site/url.ts';
+import { entries } from './fixtures.ts';
 
-describe('toSiteEntry', () => {
+describe('toEntry', () => {
   test('gives every collection the same fields, with the path on the site as key', () => {
-    expect(siteEntries.map((e) => [e.key, e.date, e.year, e.organization])).toEqual([
+    expect(entries.map((e) => [e.key, e.date, e.year, e.organization])).toEqual([
       ['reports/2023/xian', '2023-05-25', 2023, '西安市政协'],
       ['cases/2023/xian', '2023', 2023, '西安市政协'],
       ['cases/2023/qindu', '2022', 2022, '秦都区政协'],
@@ -16,7 +18,7 @@ describe('toSiteEntry', () => {
   });
 
   test('summarises a rule, which has no summary field, by the opening of its text', () => {
-    expect(siteEntries[3]?.summary).toBe('全文暂缺。');
+    expect(entries[3]?.summary).toBe('全文暂缺。');
   });
 });
 
@@ -40,11 +42,11 @@ describe('sorting', () => {
   });
 
   test('byDate puts the newest first and undated entries last', () => {
-    expect(byDate(siteEntries).map((e) => e.key)).toEqual(['reports/2023/xian', 'cases/2023/xian', 'cases/2023/qindu', 'rules/qindu-rules']);
+    expect(byDate(entries).map((e) => e.key)).toEqual(['reports/2023/xian', 'cases/2023/xian', 'cases/2023/qindu', 'rules/qindu-rules']);
   });
 
   test('byRegion groups by region in pinyin order of province, city, county', () => {
-    expect(byRegion(siteEntries).map((g) => [g.region, g.entries.length])).toEqual([
+    expect(byRegion(entries).map((g) => [g.region, g.entries.length])).toEqual([
       ['610100', 2],
       ['610402', 2],
     ]);
@@ -52,7 +54,7 @@ describe('sorting', () => {
 });
 
 describe('linkEntries', () => {
-  const links = linkEntries(rawEntries);
+  const links = linkEntries(entries);
 
   test('links a case to its sources and each source back to the case', () => {
     expect(links.get('cases/2023/xian')?.sources).toEqual(['reports/2023/xian']);
@@ -68,5 +70,28 @@ describe('linkEntries', () => {
   test('fills in 借鉴自 from the other side’s 推广至', () => {
     expect(links.get('cases/2023/xian')?.adoptedBy).toEqual(['cases/2023/qindu']);
     expect(links.get('cases/2023/qindu')?.adaptedFrom).toEqual(['cases/2023/xian']);
+  });
+});
+
+describe('entry page', () => {
+  const [report, caseXian, caseQindu, rule] = entries as [LocatedEntry<'reports'>, LocatedEntry<'cases'>, LocatedEntry<'cases'>, LocatedEntry<'rules'>];
+
+  test('hides a summary that the text opens with, and a rule’s, which is its own opening', () => {
+    const opensWithSummary = { ...report, body: `${report.summary}\n\n更多内容。` };
+    expect(showsSummary(opensWithSummary)).toBe(false);
+    expect(showsSummary(report)).toBe(true);
+    expect(showsSummary(rule)).toBe(false);
+  });
+
+  test('cites a report by its speaker, a rule by each issuer, a case by its organization', () => {
+    expect(authorsOf(report)).toEqual(['张三']);
+    expect(authorsOf({ ...rule, data: { ...rule.data, issuers: ['秦都区政协', '秦都区人民政府'] } })).toEqual(['秦都区政协', '秦都区人民政府']);
+    expect(authorsOf(caseQindu)).toEqual(['秦都区政协']);
+  });
+
+  test('leaves out of 相关条目 what 关联条目 already lists', () => {
+    const related = [{ entry: report, score: 0.9 }, { entry: caseQindu, score: 0.5 }, { entry: rule, score: 0.2 }];
+    const links = linkEntries(entries).get(caseXian.key);
+    expect(relatedBeyondLinks(related, links).map((r) => r.entry.key)).toEqual(['rules/qindu-rules']);
   });
 });
