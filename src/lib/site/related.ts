@@ -9,20 +9,13 @@
  */
 import type { Entry } from '../entry.ts';
 import { plainText } from '../plain-text.ts';
+import { hanBigramCounts } from '../search/tokenize.ts';
 
 type Vector = Map<string, number>;
 
-/** Counts of adjacent Han character pairs: 委员工作室 → 委员, 员工, 工作, 作室. */
+/** Counts of adjacent Han character pairs: 委员工作室 → 委员, 员工, 工作, 作室 (the search tokenizer's bigrams). */
 export function hanBigrams(text: string): Vector {
-  const counts: Vector = new Map();
-  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
-    const chars = [...run];
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const pair = `${chars[i]}${chars[i + 1]}`;
-      counts.set(pair, (counts.get(pair) ?? 0) + 1);
-    }
-  }
-  return counts;
+  return hanBigramCounts(text);
 }
 
 /** Shared themes over all themes of the two (Jaccard), 0 when neither has any. */
