@@ -4,8 +4,8 @@
  * every non-empty input line ends up in exactly one place.
  */
 import { findDamage, normalizeChinese } from '../../../src/lib/chinese-text.ts';
-import { BOILERPLATE_PATTERNS, HEADER, MEASURE, SPEAKER } from './patterns.ts';
-import { splitSingle } from './single.ts';
+import { BOILERPLATE_PATTERNS, HEADER, SPEAKER } from './patterns.ts';
+import { addBodyLine, splitSingle } from './single.ts';
 
 /** An editor's correction for text the importer cannot repair by itself. */
 export interface Repair {
@@ -192,12 +192,8 @@ export function splitArticle(lines: readonly ArticleLine[]): Omit<ParsedArticle,
     } else if (needTitle) {
       block.title = line;
       needTitle = false;
-    } else if (MEASURE.test(line.text)) {
-      block.measures.push({ heading: line, paragraphs: [] });
     } else {
-      const measure = block.measures.at(-1);
-      if (measure) measure.paragraphs.push(line);
-      else block.opening.push(line);
+      addBodyLine(block, line);
     }
   }
   return result;

@@ -50,6 +50,17 @@ export interface SingleArticle {
 }
 
 /** Read the header lines into fields; returns the index of the first body line. */
+/** A body line: a 一、 heading starts a measure; other lines go to the last measure, or to the opening before the first. */
+export function addBodyLine(block: SpeakerBlock, line: ArticleLine): void {
+  if (MEASURE.test(line.text)) {
+    block.measures.push({ heading: line, paragraphs: [] });
+    return;
+  }
+  const measure = block.measures.at(-1);
+  if (measure) measure.paragraphs.push(line);
+  else block.opening.push(line);
+}
+
 type SingleBlock = SpeakerBlock & { metaLines: ArticleLine[]; preface: ArticleLine[] };
 
 function readHeader(lines: readonly ArticleLine[], result: SingleArticle, block: SingleBlock): number {
@@ -137,12 +148,8 @@ export function splitSingle(lines: readonly ArticleLine[]): SingleArticle {
       result.unaccounted.push(line);
     } else if (block.opening.length === 0 && block.measures.length === 0 && (SALUTATION.test(line.text) || SUBTITLE.test(line.text))) {
       block.preface.push(line);
-    } else if (MEASURE.test(line.text)) {
-      block.measures.push({ heading: line, paragraphs: [] });
     } else {
-      const measure = block.measures.at(-1);
-      if (measure) measure.paragraphs.push(line);
-      else block.opening.push(line);
+      addBodyLine(block, line);
     }
   }
   const titleLine = block.metaLines.find((l) => fields.title !== undefined && l.text.includes(fields.title));
