@@ -6,13 +6,14 @@
  * the two parsers agree (test/lib/quick-yaml.test.ts compares them):
  * no anchors (&), aliases (*), tags (!), directives (a line opening with %), flow collections or
  * complex keys ([ ] { } ?), reserved characters (@ `), tabs, other line breaks
- * than \n, document markers (--- ...), or quotes left open at the end of a
- * line. For anything else, and on any error, it returns undefined and the
+ * than \n, document markers (--- ...), a # right after another character, or
+ * quotes left open at the end of a line. For anything else, and on any error, it returns undefined and the
  * caller parses with `yaml`, which also says where a problem is.
  */
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
 
-const OUTSIDE_FAST_PATH = /[&*!?[\]{}@`\t\r\u0085\u2028\u2029\ufeff]|(?:^|\n)(?:%|---|\.\.\.)/;
+// A # right after another character (`""#`, `a#b`): the two parsers disagree on whether it opens a comment.
+const OUTSIDE_FAST_PATH = /[&*!?[\]{}@`\t\r\u0085\u2028\u2029\ufeff]|(?:^|\n)(?:%|---|\.\.\.)|[^\s]#/;
 
 /** A quote opened on a line and not closed on it: a quoted scalar running over several lines. */
 function hasOpenQuote(text: string): boolean {

@@ -37,8 +37,8 @@ describe('quickFrontmatter', () => {
     );
   });
 
-  test.each(['a: &x b\nc: *x\n', 'a: !!str b\n', 'a: !custom b\n', 'a: [b, c]\n', '? a\n: b\n', '%YAML 1.2\n---\na: b\n', 'a: b\na: c\n', 'a: "b\n  c"\n', 'a:\n\t- b\n'])(
-    'steps aside for %j (anchors, aliases, tags, flow collections, complex keys, directives, duplicates, open quotes, tabs)',
+  test.each(['title: ""#\n', 'a: "b"# c\n', 'a: &x b\nc: *x\n', 'a: !!str b\n', 'a: !custom b\n', 'a: [b, c]\n', '? a\n: b\n', '%YAML 1.2\n---\na: b\n', 'a: b\na: c\n', 'a: "b\n  c"\n', 'a:\n\t- b\n'])(
+    'steps aside for %j (a # glued to a quote, anchors, aliases, tags, flow collections, complex keys, directives, duplicates, open quotes, tabs)',
     (text) => {
       expect(quickFrontmatter(text)).toBeUndefined();
     },
