@@ -4,6 +4,7 @@
  * the files.
  */
 import type * as z from 'zod';
+import { isEntrySource } from '../schemas/case.ts';
 import { COLLECTIONS, type Case, type CollectionName, type Report, type Rule, type Theme } from '../schemas/index.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { parseEntry, type ParsedEntry } from './frontmatter.ts';
@@ -98,7 +99,7 @@ export function knownIds(library: Library): KnownIds {
 
 function resolves(ids: KnownIds, target: RefTarget, value: string): boolean {
   if (target !== 'sources') return ids[target].has(value);
-  if (/^https?:\/\//.test(value)) return true; // a published page outside the library
+  if (!isEntrySource(value)) return true; // a published page or publication outside the library
   const [collection, ...rest] = value.split('/');
   return (collection === 'reports' || collection === 'rules') && ids[collection].has(rest.join('/'));
 }

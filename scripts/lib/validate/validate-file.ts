@@ -1,16 +1,15 @@
 /**
  * The checking pipeline for one contributed file, top to bottom:
- * location → bytes → text → frontmatter + schema → entry checks.
+ * location → bytes → text, frontmatter + schema and entry checks (src/lib/checks,
+ * shared with the /contribute/ page) → the checks that read the body's Markdown or other files.
  */
 import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
-import type { AnyEntry } from '../../../src/lib/library.ts';
 import { decodeEntryBytes } from '../../../src/lib/frontmatter.ts';
-import { parseCollectionEntry, unresolvedReferences } from '../../../src/lib/library.ts';
+import { checkEntryText } from '../../../src/lib/checks/index.ts';
 import { closestThemes, type ValidationContext } from './context.ts';
-import { caseSectionCheck, duplicateSlugCheck, figureCheck, regionCheck, yearFolderCheck } from './checks/entry.ts';
+import { figureCheck } from './checks/entry.ts';
 import { locate } from './checks/location.ts';
 import { markdownChecks, parseBody } from './checks/markdown.ts';
-import { textChecks } from './checks/text.ts';
 
 export interface FileInput {
   /** Path relative to the repository root, with forward slashes. */
@@ -28,19 +27,10 @@ export function validateFile(input: FileInput, context: ValidationContext): Diag
   if (Array.isArray(located)) return located;
   const text = decodeEntryBytes(input.bytes, input.file);
   if (typeof text !== 'string') return text;
-  const problems = textChecks(input.file, text);
-  // A union collection yields Entry<union>; each entry is of exactly one collection.
-  const entry = parseCollectionEntry(located.collection, located.id, input.file, text) as AnyEntry | Diagnostic[];
-  if (Array.isArray(entry)) return [...problems, ...entry].sort(byPosition);
-  const tree = parseBody(entry.body);
-  problems.push(
-    ...markdownChecks(input.file, tree, entry.bodyLine),
-    ...unresolvedReferences(entry, context.ids, (value) => closestThemes(value, context.themes)),
-    ...yearFolderCheck(entry, located.year),
-    ...regionCheck(entry),
-    ...caseSectionCheck(entry),
-    ...figureCheck(entry, context, tree),
-    ...duplicateSlugCheck(entry, context),
-  );
+  const { entry, problems } = checkEntryText(input.file, located, text, { ...context, suggestThemes: (value) => closestThemes(value, context.themes) });
+  if (entry) {
+    const tree = parseBody(entry.body);
+    problems.push(...markdownChecks(input.file, tree, entry.bodyLine), ...figureCheck(entry, context, tree));
+  }
   return problems.sort(byPosition);
 }
