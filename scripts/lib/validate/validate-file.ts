@@ -1,15 +1,13 @@
 /**
  * The checking pipeline for one contributed file, top to bottom:
- * location → bytes → text, frontmatter + schema and entry checks (src/lib/checks,
- * shared with the /contribute/ page) → the checks that read the body's Markdown or other files.
+ * location → bytes → text, frontmatter + schema, Markdown and entry checks
+ * (src/lib/checks, shared with the /contribute/ page) → the check that reads other files.
  */
 import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
-import { decodeEntryBytes } from '../../../src/lib/frontmatter.ts';
-import { checkEntryText } from '../../../src/lib/checks/index.ts';
+import { checkEntryFile } from '../../../src/lib/checks/index.ts';
 import { closestThemes, type ValidationContext } from './context.ts';
 import { figureCheck } from './checks/entry.ts';
-import { locate } from './checks/location.ts';
-import { markdownChecks, parseBody } from './checks/markdown.ts';
+import { parseMarkdown } from './markdown-parser.ts';
 
 export interface FileInput {
   /** Path relative to the repository root, with forward slashes. */
@@ -23,14 +21,8 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 export function validateFile(input: FileInput, context: ValidationContext): Diagnostic[] {
-  const located = locate(input.file, input.isSymlink);
-  if (Array.isArray(located)) return located;
-  const text = decodeEntryBytes(input.bytes, input.file);
-  if (typeof text !== 'string') return text;
-  const { entry, problems } = checkEntryText(input.file, located, text, { ...context, suggestThemes: (value) => closestThemes(value, context.themes) });
-  if (entry) {
-    const tree = parseBody(entry.body);
-    problems.push(...markdownChecks(input.file, tree, entry.bodyLine), ...figureCheck(entry, context, tree));
-  }
+  const suggestThemes = (value: string) => closestThemes(value, context.themes);
+  const { entry, tree, problems } = checkEntryFile(input.file, input.bytes, input.isSymlink, { ...context, suggestThemes, parseMarkdown });
+  if (entry) problems.push(...figureCheck(entry, context, tree));
   return problems.sort(byPosition);
 }

@@ -4,12 +4,29 @@
  */
 import { REQUIRED_CASE_SECTIONS } from '../../schemas/case.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { AnyEntry } from '../library.ts';
+import type { AnyEntry, KnownIds } from '../library.ts';
 import { getRegion, shortRegionName } from '../regions.ts';
 import type { CollectionName } from '../../schemas/index.ts';
 
 /** Ids of a collection by their last segment (the file name). */
 export type IdsBySlug = (collection: CollectionName) => ReadonlyMap<string, string[]>;
+
+/** An `idsBySlug` over known ids, computed on first use per collection. */
+export function slugIndex(ids: KnownIds): IdsBySlug {
+  const built = new Map<CollectionName, Map<string, string[]>>();
+  return (collection) => {
+    let index = built.get(collection);
+    if (!index) {
+      index = new Map();
+      for (const id of ids[collection]) {
+        const slug = id.split('/').at(-1) ?? id;
+        index.set(slug, [...(index.get(slug) ?? []), id]);
+      }
+      built.set(collection, index);
+    }
+    return index;
+  };
+}
 
 /** The report's date or the case's year agrees with its year folder. */
 export function yearFolderCheck(entry: AnyEntry, year: string | undefined): Diagnostic[] {

@@ -1,8 +1,6 @@
 /** Open data: /data/<collection>.json and /data/<collection>.csv for reports, cases and rules. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
-import type { AnyEntry } from '../../lib/library.ts';
-import { toCsv, toJson, toRows } from '../../lib/open-data.ts';
+import { openDataFiles } from '../../lib/site/open-data-files.ts';
 import { href } from '../../lib/site/url.ts';
 import type { CollectionName } from '../../schemas/index.ts';
 
@@ -13,9 +11,8 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { collection, format } = props as { collection: CollectionName; format: 'json' | 'csv' };
-  const entries = (await getCollection(collection)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) as unknown as AnyEntry[];
-  const rows = toRows(collection, entries, new URL(href(), site).href);
+  const files = await openDataFiles(collection, new URL(href(), site).href);
   return format === 'json'
-    ? new Response(toJson(rows), { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
-    : new Response(toCsv(collection, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    ? new Response(files.json, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
+    : new Response(files.csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

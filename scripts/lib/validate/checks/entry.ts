@@ -5,7 +5,7 @@
 import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
 import type { AnyEntry } from '../../../../src/lib/library.ts';
 import type { Root } from 'mdast';
-import { proseOf } from './markdown.ts';
+import { proseOf } from '../../../../src/lib/checks/markdown.ts';
 import type { ValidationContext } from '../context.ts';
 
 /** Every figure a case states can be found in one of its sources (a warning: the editor decides). */

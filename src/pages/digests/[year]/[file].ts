@@ -1,22 +1,17 @@
-/** The digest's downloads, served as committed: digest-<year>.docx and <year>.md. */
+/**
+ * The digest's downloads, served as committed (content/digests/digest-<year>.docx
+ * and <year>.md) under the names people see: 2023年度创新案例汇编.docx.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-
-const TYPES: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  md: 'text/markdown; charset=utf-8',
-};
+import { digestDownloads } from '../../../lib/site/digest-downloads.ts';
 
 export const getStaticPaths = (async () =>
-  (await getCollection('digests')).flatMap((d) => [
-    { params: { year: d.id, file: `digest-${d.id}.docx` } },
-    { params: { year: d.id, file: `${d.id}.md` } },
-  ])) satisfies GetStaticPaths;
+  (await getCollection('digests')).flatMap((d) => digestDownloads(d.id).map((file) => ({ params: { year: d.id, file: file.name }, props: { file } })))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => {
-  const file = String(params['file']);
-  const body = readFileSync(join(process.cwd(), 'content', 'digests', file));
-  return new Response(body, { headers: { 'Content-Type': TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream' } });
+export const GET: APIRoute = ({ props }) => {
+  const { file } = props as { file: ReturnType<typeof digestDownloads>[number] };
+  return new Response(readFileSync(join(process.cwd(), file.source)), { headers: { 'Content-Type': file.contentType } });
 };

@@ -1,6 +1,6 @@
 /** Where a contributed file may live and what it may be called. */
-import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
-import type { CollectionName } from '../../../../src/schemas/index.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { CollectionName } from '../../schemas/index.ts';
 
 export interface Located {
   collection: CollectionName;
