@@ -74,7 +74,9 @@ export function caseFrontmatter(fields: CaseFields, themes: readonly Theme[]): C
 export function caseDraft(fields: CaseFields, themes: readonly Theme[], slug: string): CaseDraft {
   const frontmatter = caseFrontmatter(fields, themes);
   const yaml = stringify(frontmatter, { version: '1.1', lineWidth: 0 });
-  const section = (heading: string, text: string) => `## ${heading}\n\n${text.trim()}\n`;
+  // Each line typed in a form is a paragraph of its own (a single line break would join lines in Markdown).
+  const paragraphs = (text: string) => text.split(/\n+/).map((line) => line.trim()).filter(Boolean).join('\n\n');
+  const section = (heading: string, text: string) => `## ${heading}\n\n${paragraphs(text)}\n`;
   const sections = [section('背景', fields.background), section('做法', fields.practice), section('成效', fields.results)];
   if (fields.lessons?.trim()) sections.push(section('启示', fields.lessons));
   const folder = /^\d{4}$/.test(frontmatter.year) ? frontmatter.year : 'unknown-year';

@@ -131,14 +131,14 @@ export function startContributeForm(doc: Document): void {
     $('#paste-note').hidden = !route.paste;
   };
 
-  function update(): void {
+  const update = (): void => {
     const { draft, problems } = current();
     showProblems(problems);
     if (submitted) showSummary(problems);
     if (submitted && problems.length === 0) showResult(draft);
     else result.hidden = true;
     if (submitted) status.textContent = problems.length === 0 ? '检查通过，可以下载或提交。' : `还有 ${problems.length} 处需要修改。`;
-  }
+  };
 
   const tidy = (control: HTMLInputElement | HTMLTextAreaElement) => {
     const tidied = control.name === 'sources' ? control.value.split('\n').map(tidySource).join('\n') : normalizeChinese(control.value);
@@ -148,11 +148,20 @@ export function startContributeForm(doc: Document): void {
     if (note) note.textContent = TIDY_NOTE;
   };
 
+  // Pressing the submit button moves focus before the click lands: messages shown on that blur
+  // would push the button away from under the finger, so the submit handler shows them instead.
+  let pressingSubmit = false;
+  form.addEventListener('pointerdown', (event) => {
+    pressingSubmit = (event.target as Element).closest('button[type="submit"]') !== null;
+  });
+  // Released elsewhere: no submit follows (the click, if any, is dispatched before this runs).
+  doc.addEventListener('pointerup', () => setTimeout(() => (pressingSubmit = false)));
   form.addEventListener('focusout', (event) => {
     const control = event.target as HTMLInputElement | HTMLTextAreaElement;
     const field = control.name || control.dataset['field'] || '';
-    if (PROSE.includes(field) || field === 'sources') tidy(control);
     if (field && field !== 'themes') touched.add(field);
+    if (pressingSubmit) return;
+    if (PROSE.includes(field) || field === 'sources') tidy(control);
     update();
   });
   form.addEventListener('input', (event) => {
@@ -165,6 +174,7 @@ export function startContributeForm(doc: Document): void {
   });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    pressingSubmit = false;
     for (const control of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], textarea')) {
       if (PROSE.includes(control.name) || control.name === 'sources') tidy(control);
     }

@@ -71,7 +71,11 @@ export function startRegionPicker(doc: Document, changed: () => void): RegionPic
   });
   county.addEventListener('change', record);
 
+  let looked = '';
   const lookUp = () => {
+    // Enter, then leaving the field, must not rebuild the choices under a tap.
+    if (name.value === looked) return;
+    looked = name.value;
     const found = regionsNamed(name.value);
     matches.replaceChildren();
     if (name.value.trim() === '') return;
@@ -85,7 +89,7 @@ export function startRegionPicker(doc: Document, changed: () => void): RegionPic
         const button = Object.assign(doc.createElement('button'), { type: 'button', textContent: regionFullName(region.code) });
         button.addEventListener('click', () => {
           choose(region);
-          name.value = regionFullName(region.code);
+          name.value = looked = regionFullName(region.code);
         });
         matches.append(button);
       }

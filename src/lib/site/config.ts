@@ -3,11 +3,9 @@
  * environment: where the site is published and how to reach its editors.
  * A fork sets these as repository variables; the README lists them.
  */
-import { DEFAULT_REPO_URL } from './repo.ts';
-
 type Env = Record<string, string | undefined>;
 
-/** GitHub Pages' address for DEFAULT_REPO_URL: where the site is published when SITE_URL is not set. */
+/** GitHub Pages' address for DEFAULT_REPO_URL (src/lib/site/repo.ts): where the site is published when SITE_URL is not set. */
 export const DEFAULT_SITE_URL = 'https://casebook-cppcc.github.io/casebook/';
 
 /** The editors' office, named in the instructions for sending a contribution. */
