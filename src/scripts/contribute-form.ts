@@ -105,7 +105,10 @@ export function startContributeForm(doc: Document): void {
     }
   };
 
-  const showSummary = (problems: FieldProblem[]) => {
+  /** The summary lists problems in the order of the fields on the page. */
+  const order = [...form.querySelectorAll<HTMLElement>('[data-problem-for]')].map((el) => el.dataset['problemFor'] ?? '');
+  const showSummary = (unordered: FieldProblem[]) => {
+    const problems = [...unordered].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
     summary.hidden = problems.length === 0;
     $('#error-count').textContent = String(problems.length);
     $('#error-list').replaceChildren(

@@ -110,7 +110,7 @@ describe('npm run digest', () => {
     const result = run(process.cwd(), '--year', '2023', '--out', out);
     expect(result.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['2023.md', 'digest-2023.docx']);
-  });
+  }, 60_000);
 
   test('writes nothing when a case of the year is invalid', () => {
     const root = mkdtempSync(join(tmpdir(), 'casebook-digest-'));

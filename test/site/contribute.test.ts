@@ -120,7 +120,7 @@ describe('errors', () => {
     await expect.poll(() => page.isVisible('#error-summary')).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
     const links = await page.locator('#error-list a').evaluateAll((as) => as.map((a) => ({ text: a.textContent ?? '', target: (a as HTMLAnchorElement).hash })));
-    expect(links.map((l) => l.text)).toEqual(expect.arrayContaining(['请填写案例名称', '请填写所在地区', '请填写单位', '请填写年份', '请填写主题', '请填写出处', '请填写做法']));
+    expect(links.map((l) => l.text)).toEqual(['请填写案例名称', '请填写所在地区', '请填写单位', '请填写年份', '请填写主题', '请填写摘要', '请填写背景', '请填写做法', '请填写成效', '请填写出处']);
     for (const { target } of links) expect(await page.locator(target).count(), target).toBe(1);
     const words = await page.locator('#error-summary, .problem').allTextContents();
     expect(words.join('').match(/[A-Za-z]{3,}/g)).toBeNull();
