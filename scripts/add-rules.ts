@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readLibrary } from './lib/read-library.ts';
-import { renderRuleFile, ruleNeeds } from './lib/rules/rule-files.ts';
+import { draftRuleFiles, ruleNeeds } from './lib/rules/rule-files.ts';
 import { writeAll } from './lib/files.ts';
 import { run } from './lib/cli.ts';
 
@@ -19,7 +19,7 @@ function main(): number {
   for (const n of missing) console.log(`缺少制度文件《${n.mention.title}》（${n.report.file}）`);
   console.log(`报告提及 ${needs.length} 处制度文件，${needs.length - missing.length} 处已收录，${missing.length} 处缺少条目。`);
   if (values.write && missing.length > 0) {
-    for (const file of writeAll('content/rules', missing.map(renderRuleFile), false)) console.log(`写入 ${file}`);
+    for (const file of writeAll('content/rules', draftRuleFiles(missing), false)) console.log(`写入 ${file}`);
     return 0;
   }
   return missing.length + unlisted.length > 0 ? 1 : 0;

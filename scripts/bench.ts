@@ -1,11 +1,12 @@
 /**
  * npm run bench [-- --sizes 1000,10000] [--runs 3] [--json bench-results.json] [--no-starlight]
- *   [--budget-minutes 8] [--steps validate,digest,build,index,query,starlight,bigram]
+ *   [--budget-minutes 8] [--steps validate,digest,pages,plain,build,index,query,starlight]
  *
  * Builds synthetic libraries of each size (scripts/lib/bench/synthetic.ts) in
  * a copy of the project and measures the full build, the search index,
  * validation, the digest, page weight and search in Chromium, beside Astro
- * Starlight building the same corpus. A benchmark: it prints figures and
+ * Starlight building the same corpus, and the page build alone beside a plain
+ * Astro project rendering the same Markdown (scripts/lib/bench/plain-astro.ts). A benchmark: it prints figures and
  * asserts nothing. Each command runs up to --runs times (median time, highest
  * peak memory), but is not repeated once its runs took --budget-minutes.
  */
@@ -15,9 +16,11 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { run } from './lib/cli.ts';
 import { readLibrary } from './lib/read-library.ts';
-import type { BigramIndexStats } from './lib/bench/bigram-index.ts';
+import { compareColdQueries, type ColdQuery } from './lib/bench/cold-query.ts';
 import { fit, folderBytes, measure, type Fit, type Measurement } from './lib/bench/measure.ts';
 import { makeProject } from './lib/bench/project.ts';
+import { makePlainAstroProject, removePlainAstroProject } from './lib/bench/plain-astro.ts';
+import { largestListPage } from './lib/bench/list-pages.ts';
 import { measureQueries, type QueryFigures } from './lib/bench/query.ts';
 import { installStarlight, makeStarlightProject, removeProject, STARLIGHT_VERSION } from './lib/bench/starlight.ts';
 import { shareContaining, syntheticLibrary, vocabularyFrom, type SyntheticFile } from './lib/bench/synthetic.ts';
@@ -28,7 +31,7 @@ const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** A practice (one theme's) and a phrase: the cold and the second query. */
 const QUERIES = ['委员工作室', '协商议事'] as const;
 
-const STEPS = ['validate', 'digest', 'build', 'index', 'query', 'starlight', 'bigram'] as const;
+const STEPS = ['validate', 'digest', 'pages', 'plain', 'build', 'index', 'query', 'starlight'] as const;
 type Step = (typeof STEPS)[number];
 
 interface SizeResult {
@@ -36,6 +39,10 @@ interface SizeResult {
   /** Load average (1, 5, 15 min) when this size started and when it ended. */
   load: { before: number[]; after: number[] };
   build?: Measurement;
+  /** `astro build` alone (no search index), and a plain Astro project building the same Markdown. */
+  pages?: Measurement;
+  plainAstro?: Measurement;
+  largestListPage?: { page: string; bytes: number } | undefined;
   index?: Measurement & { bytes: number; files: number };
   validateAll?: Measurement;
   validateOne?: Measurement;
@@ -45,8 +52,8 @@ interface SizeResult {
   /** Share of entry files whose text contains the cold query as typed, and share of entry pages the search returns for it. */
   queryShare: { text: number; search?: number };
   starlight?: { build: Measurement; pageBytes: number };
-  /** The prototype bigram index (scripts/lib/bench/bigram-index.ts), built from content/. */
-  bigram?: Measurement & BigramIndexStats;
+  /** The cold query on this site and on Starlight's Pagefind, in one browser run (scripts/lib/bench/cold-query.ts). */
+  coldVsStarlight?: { casebook: ColdQuery; starlight: ColdQuery };
 }
 
 /** HTML of a page plus the stylesheets it links, in bytes. */
@@ -78,36 +85,49 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
   try {
     const one = files.find((f) => f.path.startsWith('content/cases/'))?.path ?? files[0]?.path ?? '';
     if (steps.has('validate')) {
+      // As after `npm ci` (prepare): the prebuilt bundles exist, and `npm run validate` runs them through the launcher.
+      await measure(NODE, ['scripts/build-scripts.ts'], project, { ...options, runs: 1 });
+      const validate = ['scripts/run-prebuilt.mjs', 'validate'];
       say('validate all files');
       // The validator exits 1 when it finds errors; the synthetic library has none, but its exit code is not the point here.
-      result.validateAll = await measure(NODE, ['scripts/validate.ts'], project, { ...options, okCodes: [0, 1] });
+      result.validateAll = await measure(NODE, validate, project, { ...options, okCodes: [0, 1] });
       say('validate one changed file');
       writeFileSync(join(project, one), readFileSync(join(project, one), 'utf8').replace(/\n$/, '\n\n补充一句说明。\n'));
-      result.validateOne = await measure(NODE, ['scripts/validate.ts', one], project, { ...options, okCodes: [0, 1] });
+      result.validateOne = await measure(NODE, [...validate, one], project, { ...options, okCodes: [0, 1] });
     }
     if (steps.has('digest')) {
       say('digest');
       result.digest = await measure(NODE, ['scripts/digest.ts', '--year', one.split('/')[2] ?? '2023', '--out', join(project, 'digest-out')], project, options);
     }
     const buildCommand = ['-c', `"${NODE}" "${ASTRO}" build >/dev/null && "${NODE}" scripts/build-search-index.ts >/dev/null`];
-    if (steps.has('bigram')) {
-      say('prototype bigram index');
-      const built = await measure(NODE, [join('scripts', 'lib', 'bench', 'bigram-index.ts'), 'content', 'bigram-index', QUERIES[0]], project, options);
-      result.bigram = { ...built, ...(JSON.parse(readFileSync(join(project, 'bigram-index', 'stats.json'), 'utf8')) as BigramIndexStats) };
+    if (steps.has('pages')) {
+      say('page build alone (astro build)');
+      result.pages = await measure(NODE, [ASTRO, 'build'], project, options);
+      result.largestListPage = largestListPage(dist);
+    }
+    if (steps.has('plain')) {
+      say('plain Astro build of the same Markdown');
+      const plain = makePlainAstroProject(REPO, files, String(size));
+      try {
+        result.plainAstro = await measure(NODE, [ASTRO, 'build'], plain, options);
+      } finally {
+        removePlainAstroProject(plain);
+      }
     }
     if (steps.has('build')) {
       say('full build (astro build + search index)');
-      // What `npm run build` runs; Pagefind runs as a child process and is counted in the peak.
+      // What `npm run build` runs.
       result.build = await measure('sh', buildCommand, project, options);
     } else if (steps.has('index') || steps.has('query')) {
       say('build (not measured: the index and the queries need a built site)');
       await measure('sh', buildCommand, project, { ...options, runs: 1 });
     }
     if (existsSync(dist)) result.casePageBytes = pageBytes(dist, firstPage(dist, 'cases'));
+    if (existsSync(dist)) result.largestListPage ??= largestListPage(dist);
     if (steps.has('index')) {
       say('search index alone');
-      const index = await measure('sh', ['-c', `rm -rf dist/pagefind && "${NODE}" scripts/build-search-index.ts >/dev/null`], project, options);
-      result.index = { ...index, bytes: folderBytes(join(dist, 'pagefind')), files: readdirSync(join(dist, 'pagefind'), { recursive: true }).length };
+      const index = await measure('sh', ['-c', `rm -rf dist/search-index && "${NODE}" scripts/build-search-index.ts >/dev/null`], project, options);
+      result.index = { ...index, bytes: folderBytes(join(dist, 'search-index')), files: readdirSync(join(dist, 'search-index'), { recursive: true }).length };
     }
     if (steps.has('query')) {
       say('queries in Chromium');
@@ -121,6 +141,10 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
       try {
         const starlightBuild = await measure(NODE, [join(starlightDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], site, options);
         result.starlight = { build: starlightBuild, pageBytes: pageBytes(join(site, 'dist'), firstPage(join(site, 'dist'), 'cases')) };
+        if (existsSync(dist) && steps.has('query')) {
+          say(`cold query ${QUERIES[0]}: this site and Starlight's Pagefind in one browser run`);
+          result.coldVsStarlight = await compareColdQueries(dist, join(site, 'dist'), QUERIES[0]);
+        }
       } finally {
         removeProject(site);
       }
@@ -139,9 +163,23 @@ const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 const times = (m: Measurement) => (m.runs.length > 1 ? ` [${m.runs.length} runs]` : ' [1 run]');
 
+/** Rows of the cold-query comparison with Starlight (scripts/lib/bench/cold-query.ts). */
+function coldRows(query: string): [string, (r: SizeResult) => string][] {
+  const dash = '—';
+  const cold = (c: ColdQuery) => `${c.ms.toFixed(0)} ms [${c.runs.join(', ')}]; ${kb(c.bytes)} in ${c.requests} requests, of which search data ${kb(c.dataBytes)} in ${c.dataRequests}`;
+  return [
+    [`cold query ${query}, same browser run: this site`, (r) => (r.coldVsStarlight ? cold(r.coldVsStarlight.casebook) : dash)],
+    [`cold query ${query}, same browser run: Starlight (Pagefind)`, (r) => (r.coldVsStarlight ? cold(r.coldVsStarlight.starlight) : dash)],
+    [`cold query ${query}: time ratio this site / Starlight`, (r) => (r.coldVsStarlight ? ratio(r.coldVsStarlight.casebook.ms, r.coldVsStarlight.starlight.ms) : dash)],
+  ];
+}
+
 function table(results: SizeResult[]): string {
   const dash = '—';
   const rows: [string, (r: SizeResult) => string][] = [
+    ['pages only (astro build); plain Astro; ratio', (r) => (r.pages ? `${s(r.pages.ms)}${times(r.pages)}` : dash) + (r.plainAstro ? `; plain Astro ${s(r.plainAstro.ms)}${times(r.plainAstro)}; ratio ${ratio(r.pages?.ms, r.plainAstro.ms)}` : '')],
+    ['page build peak memory; plain Astro', (r) => (r.pages ? gib(r.pages.peakMiB) : dash) + (r.plainAstro ? `; plain Astro ${gib(r.plainAstro.peakMiB)}` : '')],
+    ['largest list page (HTML)', (r) => (r.largestListPage ? `${kb(r.largestListPage.bytes)} (${r.largestListPage.page})` : dash)],
     ['full build with search (median)', (r) => (r.build ? `${s(r.build.ms)}${times(r.build)}` : dash) + (r.starlight ? `; Starlight ${s(r.starlight.build.ms)}${times(r.starlight.build)}; ratio ${ratio(r.build?.ms, r.starlight.build.ms)}` : '')],
     ['full build peak memory (process tree)', (r) => (r.build ? gib(r.build.peakMiB) : dash) + (r.starlight ? `; Starlight ${gib(r.starlight.build.peakMiB)}; ratio ${ratio(r.build?.peakMiB, r.starlight.build.peakMiB)}` : '')],
     ['search index alone: time', (r) => (r.index ? `${s(r.index.ms)}${times(r.index)}` : dash)],
@@ -155,8 +193,7 @@ function table(results: SizeResult[]): string {
     [`cold query ${QUERIES[0]}: transferred`, (r) => (r.query ? `${kb(r.query.coldBytes)} in ${r.query.coldRequests} requests` : dash)],
     [`cold query ${QUERIES[0]}: matches`, (r) => (r.query ? `${r.query.coldMatches} (${((r.queryShare.search ?? 0) * 100).toFixed(1)}% of entries; ` : '(') + `text contains it: ${(r.queryShare.text * 100).toFixed(1)}%)`],
     [`second query ${QUERIES[1]}: time / transferred`, (r) => (r.query ? `${r.query.secondMs.toFixed(0)} ms / ${kb(r.query.secondBytes)} in ${r.query.secondRequests} requests (${r.query.secondMatches} matches)` : dash)],
-    ['prototype bigram index: time / peak memory', (r) => (r.bigram ? `${s(r.bigram.ms)}${times(r.bigram)} / ${gib(r.bigram.peakMiB)}` : dash)],
-    ['prototype bigram index: size / cold query data', (r) => (r.bigram ? `${(r.bigram.bytes / 1024 / 1024).toFixed(1)} MB in ${r.bigram.files} files (${r.bigram.shards} shards) / ${kb(r.bigram.query.coldBytes)} for ${r.bigram.query.matches} matches` : dash)],
+    ...coldRows(QUERIES[0]),
     ['load average (1 min) before → after', (r) => `${r.load.before[0]} → ${r.load.after[0]}`],
   ];
   const head = `| measure | ${results.map((r) => `${r.entries} entries`).join(' | ')} |`;
@@ -164,12 +201,12 @@ function table(results: SizeResult[]): string {
   return [head, line, ...rows.map(([name, f]) => `| ${name} | ${results.map(f).join(' | ')} |`)].join('\n');
 }
 
-function projection(results: SizeResult[], at: number): { indexPeakMiB?: Fit | undefined; bigramPeakMiB?: Fit | undefined; buildPeakMiB?: Fit | undefined; at: number } {
+function projection(results: SizeResult[], at: number): { indexPeakMiB?: Fit | undefined; indexMs?: Fit | undefined; buildPeakMiB?: Fit | undefined; at: number } {
   const points = (get: (r: SizeResult) => number | undefined) => results.flatMap((r) => (get(r) === undefined ? [] : [[r.entries, get(r) as number] as const]));
   const index = points((r) => r.index?.peakMiB);
-  const bigram = points((r) => r.bigram?.peakMiB);
+  const indexMs = points((r) => r.index?.ms);
   const build = points((r) => r.build?.peakMiB);
-  return { at, indexPeakMiB: index.length > 1 ? fit(index, at) : undefined, bigramPeakMiB: bigram.length > 1 ? fit(bigram, at) : undefined, buildPeakMiB: build.length > 1 ? fit(build, at) : undefined };
+  return { at, indexPeakMiB: index.length > 1 ? fit(index, at) : undefined, indexMs: indexMs.length > 1 ? fit(indexMs, at) : undefined, buildPeakMiB: build.length > 1 ? fit(build, at) : undefined };
 }
 
 async function main(): Promise<number> {
@@ -205,12 +242,12 @@ async function main(): Promise<number> {
   console.log(table(results));
   const p = projection(results, 100_000);
   const projected: [string, Fit | undefined][] = [
-    ['Pagefind search index peak memory', p.indexPeakMiB],
-    ['prototype bigram index peak memory', p.bigramPeakMiB],
+    ['search index peak memory', p.indexPeakMiB],
     ['full build peak memory', p.buildPeakMiB],
   ];
-  if (projected.some(([, f]) => f)) console.log(`\nprojected to ${p.at} entries (least squares over the sizes measured):`);
+  if (projected.some(([, f]) => f) || p.indexMs) console.log(`\nprojected to ${p.at} entries (least squares over the sizes measured):`);
   for (const [name, f] of projected) if (f) console.log(`  ${name}: ${gib(f.linear)} linear, ${gib(f.power)} power law (exponent ${f.exponent.toFixed(2)})`);
+  if (p.indexMs) console.log(`  search index time: ${s(p.indexMs.linear)} linear, ${s(p.indexMs.power)} power law (exponent ${p.indexMs.exponent.toFixed(2)})`);
   console.log(`\n${machine.cpus} CPUs, ${machine.memoryGiB} GiB; load average at start ${loadAtStart.join(' ')}, at end ${load().join(' ')}; figures written to ${values.json}`);
   return 0;
 }

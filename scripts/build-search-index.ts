@@ -1,35 +1,23 @@
 /**
- * Builds the Pagefind index (extended build, for Chinese) of the built site:
- * every entry page, with its bigram words added (see src/lib/site/search-text.ts).
- * Usage: node scripts/build-search-index.ts [site directory, default $OUT_DIR or dist]
+ * Builds the site's search index from content/ (not from the built pages):
+ * writes <site>/search-index/ (scripts/lib/search/build.ts). Runs after `astro build`
+ * in `npm run build`, or alone, on a built or an unbuilt tree.
+ * Usage: node scripts/build-search-index.ts [site directory, default $OUT_DIR or dist] [--content content]
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
-import { withBigramWords } from '../src/lib/site/search-index.ts';
+import { parseArgs } from 'node:util';
+import { run } from './lib/cli.ts';
+import { buildSearchIndex } from './lib/search/build.ts';
+import { searchRecords } from './lib/search/entries.ts';
 
-async function main(): Promise<void> {
-  const site = process.argv[2] ?? process.env['OUT_DIR'] ?? 'dist';
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-  if (!index) throw new Error(errors.join('\n'));
-  let pages = 0;
-  const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
-  for (const file of files.sort()) {
-    const html = withBigramWords(readFileSync(join(site, file), 'utf8'));
-    if (html === undefined) continue;
-    const added = await index.addHTMLFile({ sourcePath: file, content: html });
-    if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
-    pages++;
-  }
-  const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-  if (written.errors.length) throw new Error(written.errors.join('\n'));
-  await pagefind.close();
-  console.log(`搜索索引：${pages} 个条目页 → ${written.outputPath}`);
+function main(): number {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { content: { type: 'string', default: 'content' } } });
+  const site = positionals[0] ?? process.env['OUT_DIR'] ?? 'dist';
+  const started = performance.now();
+  const stats = buildSearchIndex(searchRecords(values.content), join(site, 'search-index'));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`搜索索引：${stats.entries} 个条目，${stats.terms} 个词，${stats.shards} 个分片，${stats.files} 个文件，${(stats.bytes / 1024).toFixed(0)} KB，用时 ${seconds} 秒 → ${join(site, 'search-index')}`);
+  return 0;
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-}
+run(main);

@@ -4,13 +4,13 @@
  * and a job summary, and writes the report the feedback job will read.
  * Inputs come from the environment: BASE_SHA, HEAD_SHA, PR_NUMBER, PR_LABELS (JSON array).
  */
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { decodeEntryBytes } from '../src/lib/frontmatter.ts';
-import { parseEntry } from '../src/lib/frontmatter.ts';
+import { decodeEntryBytes, parseEntry } from '../src/lib/frontmatter.ts';
+import { gitPaths } from '../src/lib/git-paths.ts';
+import { readInput } from './lib/validate/load.ts';
 import { buildPrReport } from './lib/github/pr-report.ts';
-import { scopeProblems } from './lib/github/scope.ts';
+import { scopeProblems, uncheckedContent } from './lib/github/scope.ts';
 import { runValidation } from './lib/validate/run.ts';
 import { buildReport, renderGithub, renderSummary } from './lib/validate/report.ts';
 import { run } from './lib/cli.ts';
@@ -21,12 +21,14 @@ function env(name: string): string {
   return value;
 }
 
-/** Region codes of the checked entries that parse, for the city label. */
+/** Region codes of the checked entries that parse, for the city label (links, devices and huge files are not read). */
 function regionsOf(files: readonly string[]): string[] {
   return files.flatMap((file) => {
     if (!file.endsWith('.md')) return [];
     try {
-      const text = decodeEntryBytes(readFileSync(file), file);
+      const input = readInput(process.cwd(), file);
+      if (input.isSymlink || input.unreadable) return [];
+      const text = decodeEntryBytes(input.bytes, file);
       const entry = typeof text === 'string' ? parseEntry(text, file) : text;
       const region = Array.isArray(entry) ? undefined : entry.data['region'];
       return typeof region === 'string' && /^\d{6}$/.test(region) ? [region] : [];
@@ -39,12 +41,14 @@ function regionsOf(files: readonly string[]): string[] {
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { report: { type: 'string', default: 'pr-report.json' } } });
   const base = env('BASE_SHA');
-  const changed = execFileSync('git', ['diff', '--name-only', '--no-renames', `${base}...HEAD`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const changed = gitPaths(process.cwd(), ['diff', '--name-only', '--no-renames', `${base}...HEAD`]);
+  const present = gitPaths(process.cwd(), ['diff', '--name-only', '--no-renames', '--diff-filter=d', `${base}...HEAD`]);
+  if (!changed || !present) throw new Error(`无法列出 ${base}...HEAD 之间改动的文件`);
   const labels = JSON.parse(process.env['PR_LABELS'] ?? '[]') as unknown;
   const labelNames = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
 
   const { files, diagnostics } = await runValidation(process.cwd(), { changedSince: base });
-  const all = [...scopeProblems(changed, labelNames), ...diagnostics];
+  const all = [...scopeProblems(changed, labelNames), ...uncheckedContent(present, files), ...diagnostics];
   const summary = buildReport(files, all);
   console.log(renderGithub(summary));
   if (process.env['GITHUB_STEP_SUMMARY']) appendFileSync(process.env['GITHUB_STEP_SUMMARY'], renderSummary(summary));

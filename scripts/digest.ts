@@ -2,16 +2,13 @@
  * npm run digest -- --year <YYYY> [--out <dir>] [--draft]
  * Compiles the year's innovation cases into content/digests/<year>.md and
  * digest-<year>.docx (or both into <dir>). Writes nothing if any case of the
- * year is invalid or any reference unresolved, or if the Word file would link to
- * example.org or localhost (SITE_URL) without --draft.
+ * year is invalid, any reference unresolved or any file unreadable, or if the Word
+ * file would link to example.org or localhost (SITE_URL) without --draft.
  */
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { writeAll } from './lib/files.ts';
-import { readLibrary } from './lib/read-library.ts';
-import { compileDigest } from './lib/digest/compile.ts';
-import { digestDocx } from './lib/digest/docx.ts';
-import { runValidation } from './lib/validate/run.ts';
+import { prepareDigest } from './lib/digest/prepare.ts';
 import { siteUrl } from './lib/site-url.ts';
 import { isPlaceholderHost } from '../src/lib/site/config.ts';
 import { run } from './lib/cli.ts';
@@ -28,27 +25,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const year = Number(values.year);
-  const { diagnostics } = await runValidation(process.cwd(), { paths: [], changedSince: undefined, folder: `content/cases/${year}/` });
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const { library, diagnostics: unreadable } = readLibrary('content');
-  const blocking = [...errors, ...unreadable.filter((d) => d.file.startsWith(`content/cases/${year}/`))];
-  if (blocking.length > 0) {
-    for (const d of blocking) console.error(formatDiagnostic(d));
-    console.error(`\n${year} 年的案例有 ${blocking.length} 个错误，未写入任何文件。`);
+  const digest = await prepareDigest(year, { siteUrl: site });
+  if (Array.isArray(digest)) {
+    for (const d of digest) console.error(formatDiagnostic(d));
+    console.error(`\n${year} 年的汇编有 ${digest.length} 个问题，未写入任何文件。`);
     return 1;
   }
-  const compiled = compileDigest(library, year);
-  if (Array.isArray(compiled)) {
-    for (const d of compiled) console.error(formatDiagnostic(d));
-    return 1;
-  }
-  const docx = await digestDocx(compiled.model, { siteUrl: site });
   const dir = values.out ?? 'content/digests';
   const written = writeAll(dir, [
-    { name: `${year}.md`, content: compiled.markdown },
-    { name: `digest-${year}.docx`, content: docx },
+    { name: `${year}.md`, content: digest.markdown },
+    { name: `digest-${year}.docx`, content: digest.docx },
   ], true);
-  console.log(`汇编 ${compiled.model.cases.length} 个案例（${compiled.model.sections.length} 个主题、${compiled.model.regions.length} 个设区的市）：`);
+  console.log(`汇编 ${digest.model.cases.length} 个案例（${digest.model.sections.length} 个主题、${digest.model.regions.length} 个设区的市）：`);
   for (const file of written) console.log(`写入 ${file}`);
   console.log(`案例链接指向 ${site}`);
   return 0;

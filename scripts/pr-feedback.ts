@@ -1,7 +1,8 @@
 /**
  * Run by pr-feedback.yml on `workflow_run` (write token, never PR code):
  * node scripts/pr-feedback.ts <pr-report.json>
- * Reads the triggering run from GITHUB_EVENT_PATH and the token from GITHUB_TOKEN.
+ * Reads the triggering run from GITHUB_EVENT_PATH and the token from GITHUB_TOKEN. The working
+ * directory is the default branch's checkout: its validator re-checks the pull request's files.
  */
 import { readFileSync } from 'node:fs';
 import type { WorkflowRunCompletedEvent } from '@octokit/webhooks-types';
@@ -25,8 +26,9 @@ async function main(): Promise<number> {
   }
   const github = createOctokit(process.env['GITHUB_TOKEN'] ?? '', process.env['GITHUB_API_URL'] ?? 'https://api.github.com');
   const repo = { owner: event.repository.owner.login, repo: event.repository.name };
-  const result = await publishFeedback(github, repo, event.workflow_run.head_sha, artifact);
-  console.log(`#${result.pullRequest}: comment ${result.comment}; labels ${result.labels.join(', ')}`);
+  const result = await publishFeedback(github, repo, event.workflow_run.head_sha, artifact, process.cwd());
+  const verdict = result.report ? `${result.report.errors} errors, ${result.report.warnings} warnings in ${result.report.files.length} files` : 'too many files to re-check';
+  console.log(`#${result.pullRequest}: ${verdict}; comment ${result.comment}; labels ${result.labels.join(', ')}`);
   return 0;
 }
 

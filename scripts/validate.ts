@@ -1,6 +1,7 @@
 /**
- * npm run validate [-- <paths…>] [--changed-since <git-ref>] [--format text|github|json] [--report <file>]
+ * npm run validate [-- <paths…>] [--changed-since <git-ref>] [--staged] [--format text|github|json] [--report <file>]
  * Checks contributed content and says, in Chinese, what to fix. Never writes to content/.
+ * --staged checks the content files staged for the next commit, as staged (the pre-commit hook runs it).
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       'changed-since': { type: 'string' },
+      staged: { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       report: { type: 'string' },
     },
@@ -25,7 +27,11 @@ async function main(): Promise<number> {
     console.error(`--format 只能是 ${FORMATS.join('、')}`);
     return 2;
   }
-  const { files, diagnostics } = await runValidation(root, { paths: positionals, changedSince: values['changed-since'] });
+  if (values.staged && (positionals.length > 0 || values['changed-since'])) {
+    console.error('--staged 检查暂存区中的全部改动，不能再指定文件或 --changed-since');
+    return 2;
+  }
+  const { files, diagnostics } = await runValidation(root, { paths: positionals, changedSince: values['changed-since'], staged: values.staged });
   const report = buildReport(files, diagnostics);
 
   if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2) + '\n');

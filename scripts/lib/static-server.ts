@@ -2,7 +2,7 @@
  * A tiny static file server for the built site, for browser tests and benchmarks: serves
  * `root` under `base` on 127.0.0.1 with an ephemeral port, 404.html for misses. Like
  * GitHub Pages and CDNs, it sends text files gzip-compressed to browsers that accept it
- * (Pagefind's own files are compressed already and go as they are).
+ * (the search index's .bin files are gzip already and go as they are).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';

@@ -1,28 +1,14 @@
 /**
- * The search page's script (the only client JS on the site): reads the query
- * and filters from the URL, asks Pagefind, and renders accessible results.
+ * The search page's script (the only client JS on the site besides the
+ * contribution form): reads the query and filters from the URL, asks the
+ * engine (src/lib/search/engine.ts) and renders accessible results. DOM only:
+ * tokenizing, ranking and the index format live in src/lib/search/.
  */
 import { convertOutside } from '../lib/convert-outside.ts';
-import { displayText, makeExcerpt, matchesExactly, prepareQuery, type PreparedQuery } from '../lib/site/search-text.ts';
+import { createEngine, SearchUnavailable, type Counts, type Hit, type SearchEngine } from '../lib/search/engine.ts';
+import { makeExcerpt, mentions } from '../lib/search/excerpt.ts';
+import { queryParts, type QueryPart } from '../lib/search/tokenize.ts';
 import { FILTERS, distinctSuggestions, readState, shorterQueries, writeState, type FilterName, type SearchState } from '../lib/site/search-state.ts';
-
-interface PagefindData {
-  url: string;
-  filters: Record<string, string[]>;
-  content: string;
-  meta: Record<string, string | undefined>;
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindData>;
-}
-type Counts = Record<string, Record<string, number>>;
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<Counts>;
-  search(term: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[]; filters: Counts } | null>;
-}
 
 const PAGE = 20;
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -34,31 +20,21 @@ let converter: Promise<Convert> | undefined;
 const loadConverter = (keep: readonly string[]): Promise<Convert> =>
   (converter ??= import('opencc-js/t2cn').then((OpenCC) => convertOutside(keep, OpenCC.Converter({ from: 't', to: 'cn' }))));
 
-let pagefind: Promise<Pagefind> | undefined;
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const url = `${base}pagefind/pagefind.js`;
-    const module = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await module.options({ baseUrl: base, excerptLength: 30 });
-    await module.init();
-    return module;
-  })();
-  return pagefind;
+const escape = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const MATCH_NOTE: Record<Hit['match'], string> = {
+  exact: '',
+  scattered: '部分匹配：含有查询的全部字词，但不相连',
+  partial: '部分匹配：含有查询的大部分字词',
+};
+
+interface Shown {
+  parts: string[];
+  hits: Pick<Hit, 'doc' | 'match'>[];
+  shown: number;
 }
 
-/**
- * Every filter's index, loaded once: a search reports counts only for loaded
- * filters. A first query without filters does not wait for them (its results
- * show first, the counts follow); filtering does.
- */
-let filtersLoaded: Promise<void> | undefined;
-let filtersReady = false;
-const loadFilters = (pf: Pagefind): Promise<void> =>
-  (filtersLoaded ??= pf.filters().then(() => {
-    filtersReady = true;
-  }));
-
-export function startSearchPage(doc: Document): void {
+export function startSearchPage(doc: Document, engine: SearchEngine = createEngine(`${base}search-index/`, (url) => fetch(url))): void {
   const form = doc.querySelector<HTMLFormElement>('#search');
   const input = doc.querySelector<HTMLInputElement>('#q');
   const status = doc.querySelector<HTMLElement>('#search-status');
@@ -66,6 +42,7 @@ export function startSearchPage(doc: Document): void {
   const list = doc.querySelector<HTMLOListElement>('#search-results');
   const more = doc.querySelector<HTMLButtonElement>('#search-more');
   const filterBox = doc.querySelector<HTMLFieldSetElement>('fieldset.filters');
+  const fold = doc.querySelector<HTMLDetailsElement>('details.filter-fold');
   if (!form || !input || !status || !help || !list || !more || !filterBox) return;
   // Characters the converter can change (src/lib/site/convertible-chars.ts); without the list, always convert.
   const convertible = form.dataset['convertible'] ? new Set(form.dataset['convertible']) : undefined;
@@ -76,8 +53,10 @@ export function startSearchPage(doc: Document): void {
 
   let state: SearchState = readState(location.search);
   let run = 0;
-  let pending: { query: PreparedQuery; results: PagefindResult[]; shown: number } | undefined;
+  let pending: Shown | undefined;
   input.value = state.q;
+  // The filters fold away on narrow screens unless some are chosen; wide screens show them.
+  if (fold) fold.open = Object.keys(state.filters).length > 0 || !matchMedia('(max-width: 40rem)').matches;
 
   const currentState = (): SearchState => {
     const filters: SearchState['filters'] = {};
@@ -99,80 +78,63 @@ export function startSearchPage(doc: Document): void {
     }
   };
 
-  const renderResults = async (query: PreparedQuery, results: PagefindResult[], from: number) => {
-    const batch = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
-    const items = batch.map((d) => {
+  /**
+   * Renders results [from, from + PAGE): one request per document-table chunk.
+   * Excerpts come from the summary; for results whose title and summary do not
+   * hold the query, the returned function fetches their text (grouped) and
+   * puts an excerpt around the match in its place.
+   */
+  const renderResults = async (shown: Shown, from: number): Promise<() => Promise<void>> => {
+    const slice = shown.hits.slice(from, from + PAGE);
+    const cards = await engine.cards(slice.map((h) => h.doc));
+    const fromText = new Map<number, HTMLElement>();
+    const items = slice.map((hit, i) => {
+      const card = cards[i];
       const li = doc.createElement('li');
       li.setAttribute('data-search-result', '');
+      if (!card) return li;
       const title = doc.createElement('a');
-      title.href = d.url;
-      title.textContent = d.meta['title'] ?? d.url;
+      title.href = `${base}${card.key}/`;
+      title.textContent = card.title;
       const heading = doc.createElement('h2');
       heading.append(title);
       const byline = doc.createElement('p');
       byline.className = 'byline';
-      byline.textContent = [d.meta['type'], d.meta['region']].filter(Boolean).join(' · ');
+      byline.textContent = card.byline;
       const excerpt = doc.createElement('p');
       excerpt.className = 'summary';
       // makeExcerpt escapes the text and adds only <mark>.
-      excerpt.innerHTML = query.parts.length ? makeExcerpt(d.content, query) : makeExcerpt(displayText(d.content).slice(0, 200), query);
-      li.append(heading, byline, excerpt);
+      excerpt.innerHTML = makeExcerpt(card.summary, shown.parts);
+      if (shown.parts.length && !mentions(`${card.title}${card.summary}`, shown.parts)) fromText.set(hit.doc, excerpt);
+      li.append(heading, byline);
+      if (MATCH_NOTE[hit.match]) {
+        const note = doc.createElement('p');
+        note.className = 'match-note';
+        note.textContent = MATCH_NOTE[hit.match];
+        li.append(note);
+      }
+      li.append(excerpt);
       return li;
     });
     list.append(...items);
+    return async () => {
+      const docs = [...fromText.keys()];
+      const texts = await engine.texts(docs);
+      docs.forEach((d, i) => {
+        const element = fromText.get(d);
+        if (element && texts[i] && mentions(texts[i], shown.parts)) element.innerHTML = makeExcerpt(texts[i], shown.parts);
+      });
+    };
   };
 
-  /**
-   * Pagefind ignores query words it has never indexed, so 委员工作室量子计算 would
-   * find every 委员工作室. Keep only pages that match each word on its own.
-   */
-  const searchAll = async (pf: Pagefind, query: PreparedQuery, filters: Record<string, string>) => {
-    const response = await pf.search(query.pagefind || null, { filters });
-    if (!response) return undefined;
-    const words = query.pagefind.split(' ').filter(Boolean);
-    if (words.length < 2) return { ...response, near: [] };
-    // Pagefind requires every word it knows. When the best result holds every
-    // word (its indexed text ends with the page's bigram words), all words are
-    // known and every result holds them all: no need to check word by word.
-    const [best] = response.results;
-    if (best) {
-      const held = new Set((await best.data()).content.split(/\s+/));
-      if (words.every((w) => held.has(w))) return { ...response, near: [] };
-    }
-    const each = await Promise.all(words.map((w) => pf.search(w, { filters })));
-    const sets = each.map((r) => new Set(r?.results.map((x) => x.id)));
-    const results = response.results.filter((r) => sets.every((s) => s.has(r.id)));
-    if (results.length === response.results.length) return { ...response, near: [] };
-    // Pagefind's counts included the dropped pages: count the kept ones.
-    const counts: Counts = {};
-    for (const data of await Promise.all(results.map((r) => r.data()))) {
-      for (const [name, values] of Object.entries(data.filters)) {
-        for (const value of values) (counts[name] ??= {})[value] = (counts[name]?.[value] ?? 0) + 1;
-      }
-    }
-    // Pages that share some of the words, offered when nothing has them all.
-    return { results, filters: counts, near: results.length ? [] : response.results.slice(0, 5) };
-  };
-
-  /** Exact matches first: Pagefind matched every bigram, but the words may be apart. */
-  const rank = async (query: PreparedQuery, results: PagefindResult[]) => {
-    if (!query.parts.length) return results;
-    // Only the first page: its fragments are loaded anyway to show it.
-    const head = results.slice(0, PAGE);
-    const exact = await Promise.all(head.map(async (r) => matchesExactly(displayText((await r.data()).content), query)));
-    return [...head.filter((_, i) => exact[i]), ...head.filter((_, i) => !exact[i]), ...results.slice(PAGE)];
-  };
-
-  const showHelp = async (pf: Pagefind, query: PreparedQuery, filtered: boolean, near: PagefindResult[]) => {
+  const showHelp = async (query: string, filtered: boolean, near: number[]) => {
     const tips: string[] = [];
-    const escape = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-    const close = await Promise.all(near.map((r) => r.data()));
+    const close = await engine.cards(near);
     const counts = new Map<string, number>();
-    for (const shorter of shorterQueries(query.text).slice(0, 16)) {
+    for (const shorter of shorterQueries(query).slice(0, 12)) {
       if ([...counts.keys()].some((k) => k.includes(shorter))) continue;
-      // Shorter queries are cut from the query already in simplified Chinese.
-      const found = await searchAll(pf, prepareQuery(shorter), {});
-      if (found?.results.length) counts.set(shorter, found.results.length);
+      const found = (await engine.search(shorter)).hits.filter((h) => h.match === 'exact').length;
+      if (found) counts.set(shorter, found);
     }
     for (const shorter of distinctSuggestions([...counts.keys()])) {
       tips.push(`<li><a href="?${new URLSearchParams({ q: shorter })}">${escape(shorter)}</a>（${counts.get(shorter)} 条）</li>`);
@@ -180,9 +142,61 @@ export function startSearchPage(doc: Document): void {
     help.innerHTML =
       `<p>换个说法试试：用更短的词，或只输入做法的关键字。</p>` +
       (tips.length ? `<p>这些较短的词有结果：</p><ul>${tips.join('')}</ul>` : '') +
-      (close.length ? `<p>含有其中部分字词的条目：</p><ul>${close.map((d) => `<li><a href="${escape(d.url)}">${escape(d.meta['title'] ?? d.url)}</a></li>`).join('')}</ul>` : '') +
+      (close.length ? `<p>含有其中部分字词的条目：</p><ul>${close.map((c) => `<li><a href="${escape(`${base}${c.key}/`)}">${escape(c.title)}</a></li>`).join('')}</ul>` : '') +
       (filtered ? `<p>也可以去掉筛选条件再搜索。</p>` : '');
     help.hidden = false;
+  };
+
+  const unavailable = () => {
+    status.textContent = '搜索暂不可用。';
+    help.innerHTML = `<p>搜索索引暂时无法读取，请稍后再试。现在可以<a href="${base}themes/">按主题</a>、<a href="${base}regions/">按地区</a>、<a href="${base}years/">按年份</a>浏览，或查看<a href="${base}reports/">经验交流</a>、<a href="${base}cases/">创新案例</a>、<a href="${base}rules/">制度文件</a>的列表。</p>`;
+    help.hidden = false;
+    list.replaceChildren();
+    more.hidden = true;
+    list.setAttribute('aria-busy', 'false');
+    filterBox.setAttribute('aria-busy', 'false');
+  };
+
+  /** Shows the results; returns what still has to be done after them (the filter counts), if anything. */
+  const update = async (mine: number): Promise<(() => Promise<void>) | undefined> => {
+    const toSimplified = await simplifierFor(state.q);
+    const text = toSimplified(state.q.normalize('NFKC')).replace(/\s+/g, ' ').trim();
+    const filtered = Object.keys(state.filters).length > 0;
+    help.hidden = true;
+    let hits: Pick<Hit, 'doc' | 'match'>[];
+    let parts: QueryPart[] = [];
+    let near: number[] = [];
+    const searchable = queryParts(text).length > 0;
+    if (searchable) {
+      ({ hits, parts, near } = await engine.search(text, state.filters));
+    } else if (filtered) {
+      hits = (await engine.browse(state.filters)).map((doc) => ({ doc, match: 'exact' as const }));
+    } else {
+      const counts = await engine.counts(await engine.browse({}));
+      if (mine !== run) return undefined;
+      fillFilters(counts);
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = state.q ? '请输入汉字、字母或数字。' : '输入几个字开始搜索，或选择筛选条件浏览全部条目。';
+      return undefined;
+    }
+    if (mine !== run) return undefined;
+    const shown: Shown = { parts: parts.map((p) => p.text), hits, shown: Math.min(PAGE, hits.length) };
+    list.replaceChildren();
+    pending = shown;
+    const excerpts = await renderResults(shown, 0);
+    if (mine !== run) return undefined;
+    more.hidden = hits.length <= PAGE;
+    const what = state.q ? `“${text}”` : '所选条件';
+    status.textContent = hits.length ? `找到 ${hits.length} 个与${what}相关的条目。` : `没有找到与${what}相关的条目。`;
+    if (!hits.length) await showHelp(text, filtered, near);
+    const docs = hits.map((h) => h.doc);
+    if (filtered) fillFilters(await engine.counts(docs));
+    // The results show first; excerpts from the text and (without filters) the filter counts follow.
+    return async () => {
+      const [counts] = await Promise.all([filtered ? undefined : engine.counts(docs), excerpts()]);
+      if (mine === run && counts) fillFilters(counts);
+    };
   };
 
   const search = async (next: SearchState) => {
@@ -200,47 +214,18 @@ export function startSearchPage(doc: Document): void {
     if (counts && mine === run) await counts();
   };
 
-  /** Shows the results; returns what still has to be done after them (the filter counts), if anything. */
-  const update = async (mine: number): Promise<(() => Promise<void>) | undefined> => {
-    const [pf, toSimplified] = await Promise.all([loadPagefind(), simplifierFor(state.q)]);
-    const query = prepareQuery(state.q, toSimplified);
-    const filtered = Object.keys(state.filters).length > 0;
-    const countsAfter = !filtered && Boolean(query.pagefind) && !filtersReady;
-    if (!countsAfter) await loadFilters(pf);
-    help.hidden = true;
-    if (!query.pagefind && !filtered) {
-      if (mine !== run) return undefined;
-      fillFilters(await pf.filters());
-      list.replaceChildren();
-      more.hidden = true;
-      status.textContent = state.q ? '请输入汉字、字母或数字。' : '输入几个字开始搜索，或选择筛选条件浏览全部条目。';
+  let retried = false;
+  const go = (next: SearchState): Promise<void> =>
+    search(next).catch((error: unknown) => {
+      // A file gone since the manifest was cached (a deploy in between): once, start again from a fresh manifest.
+      if (error instanceof SearchUnavailable && error.stale && !retried) {
+        retried = true;
+        engine.reset();
+        return go(next);
+      }
+      // A missing, corrupt or old index, or anything else: say so, never leave the page half done.
+      unavailable();
       return undefined;
-    }
-    const response = await searchAll(pf, query, state.filters as Record<string, string>);
-    if (mine !== run || !response) return undefined;
-    if (!countsAfter) fillFilters(response.filters);
-    const results = await rank(query, response.results);
-    if (mine !== run) return undefined;
-    list.replaceChildren();
-    pending = { query, results, shown: Math.min(PAGE, results.length) };
-    await renderResults(query, results, 0);
-    more.hidden = results.length <= PAGE;
-    const what = state.q ? `“${query.text}”` : '所选条件';
-    status.textContent = results.length ? `找到 ${results.length} 个与${what}相关的条目。` : `没有找到与${what}相关的条目。`;
-    if (!results.length) await showHelp(pf, query, filtered, response.near);
-    if (!countsAfter) return undefined;
-    return async () => {
-      await loadFilters(pf);
-      const again = await searchAll(pf, query, {});
-      if (mine === run && again) fillFilters(again.filters);
-    };
-  };
-
-  const go = (next: SearchState) =>
-    search(next).catch(() => {
-      status.textContent = '搜索暂时无法使用。可以按主题、地区或年份浏览。';
-      list.setAttribute('aria-busy', 'false');
-      filterBox.setAttribute('aria-busy', 'false');
     });
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (event) => {
@@ -253,13 +238,19 @@ export function startSearchPage(doc: Document): void {
     timer = setTimeout(() => void go(currentState()), 300);
   });
   for (const select of selects.values()) select?.addEventListener('change', () => void go(currentState()));
-  more.addEventListener('click', async () => {
-    if (!pending) return;
-    const from = pending.shown;
-    await renderResults(pending.query, pending.results, from);
-    pending.shown = Math.min(from + PAGE, pending.results.length);
-    more.hidden = pending.shown >= pending.results.length;
-    list.querySelectorAll<HTMLAnchorElement>('[data-search-result] a')[from]?.focus();
+  more.addEventListener('click', () => {
+    const shown = pending;
+    if (!shown) return;
+    const from = shown.shown;
+    renderResults(shown, from).then(
+      async (excerpts) => {
+        await excerpts();
+        shown.shown = Math.min(from + PAGE, shown.hits.length);
+        more.hidden = shown.shown >= shown.hits.length;
+        list.querySelectorAll<HTMLAnchorElement>('[data-search-result] a')[from]?.focus();
+      },
+      () => unavailable(),
+    );
   });
   status.textContent = '正在载入搜索……';
   void go(state);

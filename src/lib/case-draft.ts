@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import { CaseSchema, type CaseInput } from '../schemas/case.ts';
 import type { Theme } from '../schemas/theme.ts';
-import { FIELD_LABELS } from './schema-errors.ts';
+import { fieldLabels } from './schema-errors.ts';
 
 /** What the form calls each field, in Chinese only, for its messages and error summary. */
 export const FORM_LABELS: Record<string, string> = {
@@ -91,7 +91,7 @@ export function caseProblems(fields: CaseFields, themes: readonly Theme[]): Fiel
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? '');
-      const label = FORM_LABELS[field] ?? FIELD_LABELS[field] ?? '文件头';
+      const label = FORM_LABELS[field] ?? fieldLabels(CaseSchema).get(field) ?? '文件头';
       const item = typeof issue.path[1] === 'number' ? `第 ${issue.path[1] + 1} 项` : '';
       const empty = issue.input === undefined || issue.input === '' || (Array.isArray(issue.input) && issue.input.length === 0) || issue.message === '不能为空';
       problems.push({ field, message: empty ? `请填写${label}` : `${label}${item}：${issue.message}` });

@@ -6,17 +6,50 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { convertOutside } from './convert-outside.ts';
 import { allRegions } from './regions.ts';
+import { convertibleChars } from './site/convertible-chars.ts';
 
-const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+/**
+ * Built on first use: building the converter and the protected names costs
+ * about as much as checking a file, and most text has no character the
+ * conversion could change (see mayConvert).
+ */
+let converter: ((text: string) => string) | undefined;
+const convert = (text: string): string => (converter ??= OpenCC.Converter({ from: 't', to: 'cn' }))(text);
 
+let names: string[] | undefined;
 /**
  * Place names that are already simplified but that OpenCC would change
  * (乾县 would become 干县): they pass through conversion untouched.
  */
-export const PROTECTED_NAMES = allRegions()
-  .map((r) => r.name)
-  .filter((name) => convert(name) !== name);
-const toCn = convertOutside(PROTECTED_NAMES, convert);
+export function protectedNames(): string[] {
+  return (names ??= allRegions()
+    .map((r) => r.name)
+    .filter((name) => convert(name) !== name));
+}
+
+let toCn: ((text: string) => string) | undefined;
+/** The convertible characters: a bit per UTF-16 code unit (a lookup per character is what a long text needs), and the few beyond it. */
+let convertible: { units: Uint8Array; astral: Set<number> } | undefined;
+/** Whether the text has a character that t2cn could change, alone or in a phrase; without one it converts to itself. */
+function mayConvert(text: string): boolean {
+  if (!convertible) {
+    const units = new Uint8Array(0x10000);
+    const astral = new Set<number>();
+    for (const char of convertibleChars()) {
+      const code = char.codePointAt(0) ?? 0;
+      if (code > 0xffff) astral.add(code);
+      else units[code] = 1;
+    }
+    convertible = { units, astral };
+  }
+  const { units, astral } = convertible;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (units[unit] === 1) return true;
+    if (unit >= 0xd800 && unit <= 0xdbff && astral.size > 0 && astral.has(text.codePointAt(i) ?? 0)) return true;
+  }
+  return false;
+}
 
 const HAN = '\\p{Script=Han}';
 /** Characters that make a position "Chinese": Han plus full-width punctuation. */
@@ -41,6 +74,8 @@ export function removePinyinReadings(text: string): string {
 }
 
 export function toSimplified(text: string): string {
+  if (!mayConvert(text)) return text;
+  toCn ??= convertOutside(protectedNames(), convert);
   return toCn(text);
 }
 

@@ -1,11 +1,12 @@
 /**
- * Safe parsing of entry files: gray-matter for the `---` split, with every
- * engine that could run code replaced, and YAML read with the failsafe schema
- * (all scalars are strings), no aliases and no duplicate keys.
+ * Safe parsing of entry files: a plain split at the `---` fences (nothing but
+ * YAML is ever read: a `---js` or any other language is refused), and YAML
+ * read with the failsafe schema (all scalars are strings), no aliases and no
+ * duplicate keys.
  */
-import matter from 'gray-matter';
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { quickFrontmatter } from './quick-yaml.ts';
 
 export const MAX_FILE_BYTES = 256 * 1024;
 export const MAX_FRONTMATTER_BYTES = 16 * 1024;
@@ -35,16 +36,39 @@ class FrontmatterError extends Error {
   }
 }
 
-function refuse(language: string) {
-  return () => {
-    throw new FrontmatterError(
-      'parse/frontmatter-language',
-      `不支持 ${language} 格式的文件头，文件头只能是 YAML`,
-      1,
-      1,
-      '把第一行改成 ---，文件头用 YAML 书写',
-    );
-  };
+/** Names of the frontmatter languages other tools accept, for a clear refusal. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  js: 'JavaScript',
+  javascript: 'JavaScript',
+  json: 'JSON',
+  toml: 'TOML',
+  coffee: 'CoffeeScript',
+  coffeescript: 'CoffeeScript',
+};
+
+function refuse(language: string): FrontmatterError {
+  return new FrontmatterError(
+    'parse/frontmatter-language',
+    `不支持 ${LANGUAGE_NAMES[language.toLowerCase()] ?? language} 格式的文件头，文件头只能是 YAML`,
+    1,
+    1,
+    '把第一行改成 ---，文件头用 YAML 书写',
+  );
+}
+
+/**
+ * Splits `---[language]` NL frontmatter NL `---` NL body. The frontmatter
+ * keeps the newline after the opening fence, so its line N is the file's line
+ * N. Without a closing fence everything after the opening one is frontmatter.
+ */
+function splitFrontmatter(text: string): { language: string; matter: string; body: string } {
+  const firstLineEnd = text.indexOf('\n');
+  const language = text.slice(3, firstLineEnd).trim();
+  const rest = text.slice(firstLineEnd);
+  const close = rest.indexOf('\n---');
+  if (close === -1) return { language, matter: rest, body: '' };
+  const after = rest.slice(close + '\n---'.length);
+  return { language, matter: rest.slice(0, close), body: after.startsWith('\n') ? after.slice(1) : after };
 }
 
 /** Decode bytes as strict UTF-8 and refuse content that would hide or confuse. */
@@ -75,13 +99,29 @@ function checkText(text: string, file: string): string | Diagnostic[] {
   return problems.length > 0 ? problems : text;
 }
 
-function yamlEngine(capture: { doc?: Document; counter?: LineCounter }) {
+interface Capture {
+  doc?: Document;
+  counter?: LineCounter;
+  /** A frontmatter read by the fast path, parsed again with `yaml` only if something must be located in it. */
+  source?: string;
+}
+
+function parseYaml(source: string): { doc: Document; counter: LineCounter } {
+  const counter = new LineCounter();
+  return { doc: parseDocument(source, { schema: 'failsafe', uniqueKeys: true, lineCounter: counter, prettyErrors: false }), counter };
+}
+
+function yamlEngine(capture: Capture) {
   return (source: string): object => {
     if (new TextEncoder().encode(source).length > MAX_FRONTMATTER_BYTES) {
       throw new FrontmatterError('parse/frontmatter-too-large', '文件头超过 16 KiB', 1, 1, '文件头只放元数据，正文写在 --- 之后');
     }
-    const counter = new LineCounter();
-    const doc = parseDocument(source, { schema: 'failsafe', uniqueKeys: true, lineCounter: counter, prettyErrors: false });
+    const quick = quickFrontmatter(source);
+    if (quick) {
+      capture.source = source;
+      return quick;
+    }
+    const { doc, counter } = parseYaml(source);
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem?.code === 'TAG_RESOLVE_FAILED') {
       const pos = counter.linePos(problem.pos[0]);
@@ -150,21 +190,12 @@ export function parseEntry(text: string, file: string): ParsedEntry | Diagnostic
   if (!normalized.startsWith('---\n') && !/^---[a-z]+\n/i.test(normalized)) {
     return [diagnostic(file, 'parse/no-frontmatter', '文件开头缺少 --- 包围的文件头', { fix: '第一行写 ---，接着写元数据，再写一行 ---，然后是正文' })];
   }
-  const capture: { doc?: Document; counter?: LineCounter } = {};
-  let parsed: matter.GrayMatterFile<string>;
+  const capture: Capture = {};
+  const parsed = splitFrontmatter(normalized);
+  let data: object;
   try {
-    parsed = matter(normalized, {
-      language: 'yaml',
-      engines: {
-        yaml: yamlEngine(capture),
-        js: refuse('JavaScript'),
-        javascript: refuse('JavaScript'),
-        json: refuse('JSON'),
-        toml: refuse('TOML'),
-        coffee: refuse('CoffeeScript'),
-        coffeescript: refuse('CoffeeScript'),
-      },
-    } as never);
+    if (!['', 'yaml', 'yml'].includes(parsed.language.toLowerCase())) throw refuse(parsed.language);
+    data = yamlEngine(capture)(parsed.matter);
   } catch (error) {
     if (error instanceof FrontmatterError) {
       const fix = error.fix;
@@ -174,16 +205,20 @@ export function parseEntry(text: string, file: string): ParsedEntry | Diagnostic
   }
   const matterLines = parsed.matter.split('\n').length;
   const bodyLine = matterLines + 2;
-  const { doc, counter } = capture;
+  const located = () => {
+    if (!capture.doc && capture.source !== undefined) Object.assign(capture, parseYaml(capture.source));
+    return capture;
+  };
   return {
-    data: parsed.data as Record<string, unknown>,
-    body: parsed.content,
+    data: { ...data },
+    body: parsed.body,
     bodyLine,
     locate(path) {
+      const { doc, counter } = located();
       const node = doc && path.length > 0 ? (doc.getIn(path as unknown[], true) as Node | undefined) : undefined;
       const range = node?.range ?? (doc && path.length > 1 ? (doc.getIn(path.slice(0, -1) as unknown[], true) as Node | undefined)?.range : undefined);
       if (!range || !counter) return { line: 2, column: 1 };
-      // gray-matter keeps the newline after the opening `---`, so YAML line N is file line N.
+      // The frontmatter keeps the newline after the opening `---`, so YAML line N is file line N.
       const pos = counter.linePos(range[0]);
       return { line: pos.line, column: pos.col };
     },

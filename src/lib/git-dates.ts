@@ -2,7 +2,7 @@
  * When each file under a folder was added and last changed, from one
  * `git log` over the folder (one process per build, not one per page).
  */
-import { execFileSync } from 'node:child_process';
+import { gitPaths } from './git-paths.ts';
 
 export interface FileDates {
   /** Commit date (YYYY-MM-DD) of the commit that added the file. */
@@ -11,16 +11,26 @@ export interface FileDates {
   updated: string;
 }
 
-/** Parse `git log --format=%x00%cs --name-only` output: newest commit first. */
-export function parseGitLog(log: string): Map<string, FileDates> {
+const DATE = /^@(\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * Parse the NUL-separated items of `git log --format=@%cs --name-only -z`, newest commit first:
+ * `@<date>`, then the commit's paths, the first of which starts with the newline git puts after the header.
+ */
+export function parseGitLog(items: readonly string[]): Map<string, FileDates> {
   const dates = new Map<string, FileDates>();
-  for (const block of log.split('\u0000').slice(1)) {
-    const [date = '', ...files] = block.split('\n').map((l) => l.trim()).filter(Boolean);
-    for (const file of files) {
-      const known = dates.get(file);
-      // Newest first: the first date seen is the last update, the last one seen the addition.
-      dates.set(file, known ? { ...known, added: date } : { added: date, updated: date });
+  let date = '';
+  for (const item of items) {
+    const header = DATE.exec(item);
+    if (header) {
+      date = header[1] as string;
+      continue;
     }
+    const file = item.replace(/^\n/, '');
+    if (!date || !file) continue;
+    const known = dates.get(file);
+    // Newest first: the first date seen is the last update, the last one seen the addition.
+    dates.set(file, known ? { ...known, added: date } : { added: date, updated: date });
   }
   return dates;
 }
@@ -31,11 +41,8 @@ const cache = new Map<string, Map<string, FileDates>>();
 export function gitDates(folder = 'content'): Map<string, FileDates> {
   let dates = cache.get(folder);
   if (!dates) {
-    try {
-      dates = parseGitLog(execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--no-renames', '--', folder], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }));
-    } catch {
-      dates = new Map();
-    }
+    const items = gitPaths(process.cwd(), ['log', '--format=@%cs', '--name-only', '--no-renames', '--', folder]);
+    dates = items ? parseGitLog(items) : new Map();
     cache.set(folder, dates);
   }
   return dates;

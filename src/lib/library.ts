@@ -4,89 +4,47 @@
  * the files.
  */
 import type * as z from 'zod';
-import { isEntrySource } from '../schemas/case.ts';
-import { COLLECTIONS, type Case, type CollectionName, type Report, type Rule, type Theme } from '../schemas/index.ts';
+import { COLLECTIONS, type CollectionName, type ContentModel, type EntryData, type Reference, type ReferenceTarget, type Theme } from '../schemas/index.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { toEntry, type Entry } from './entry.ts';
 import { parseEntry, type ParsedEntry } from './frontmatter.ts';
-import { schemaDiagnostics } from './schema-errors.ts';
+import { isExternal, referencedEntry, referencesOf, targetLabel } from './references.ts';
+import { fieldLabels, schemaDiagnostics } from './schema-errors.ts';
 
-interface DataOf {
-  reports: Report;
-  cases: Case;
-  rules: Rule;
-}
+export type { Entry } from './entry.ts';
 
-/** A file that parsed and passed its collection's schema. */
-export interface Entry<C extends CollectionName = CollectionName> {
-  collection: C;
-  /** Path under the collection folder without `.md`, e.g. `2023/xian`. */
-  id: string;
-  file: string;
-  data: DataOf[C];
-  body: string;
-  bodyLine: number;
-  locate: ParsedEntry['locate'];
-}
-
-export type AnyEntry = { [C in CollectionName]: Entry<C> }[CollectionName];
+/** An entry read from its file by the scripts, with where its body starts and where each field sits. */
+export type LocatedEntry<C extends CollectionName = CollectionName> = Entry<C> & Pick<ParsedEntry, 'bodyLine' | 'locate'>;
 
 export interface Library {
-  reports: Entry<'reports'>[];
-  cases: Entry<'cases'>[];
-  rules: Entry<'rules'>[];
+  reports: LocatedEntry<'reports'>[];
+  cases: LocatedEntry<'cases'>[];
+  rules: LocatedEntry<'rules'>[];
   themes: Theme[];
 }
 
 /** Parse one file's text against its collection's schema. */
-export function parseCollectionEntry<C extends CollectionName>(collection: C, id: string, file: string, text: string): Entry<C> | Diagnostic[] {
+export function parseCollectionEntry<C extends CollectionName>(
+  collection: C,
+  id: string,
+  file: string,
+  text: string,
+  model: ContentModel = COLLECTIONS,
+): LocatedEntry<C> | Diagnostic[] {
   const parsed = parseEntry(text, file);
   if (Array.isArray(parsed)) return parsed;
-  const schema = COLLECTIONS[collection].schema as unknown as z.ZodType<DataOf[C]>;
+  // The collection's schema outputs its EntryData (a variant model in tests may add fields to it).
+  const schema = model[collection].schema as z.ZodType<EntryData[C]>;
   const result = schema.safeParse(parsed.data, { reportInput: true });
-  if (!result.success) return schemaDiagnostics(result.error, file, parsed.locate);
-  return { collection, id, file, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate };
+  if (!result.success) return schemaDiagnostics(result.error, file, parsed.locate, fieldLabels(model[collection].schema));
+  return Object.assign(toEntry(collection, id, file, result.data, parsed.body), { bodyLine: parsed.bodyLine, locate: parsed.locate });
 }
-
-type RefTarget = 'reports' | 'cases' | 'rules' | 'themes' | 'sources';
-
-/** The fields that point at other entries, by collection. */
-function referencesOf(entry: AnyEntry): { path: (string | number)[]; target: RefTarget; value: string }[] {
-  const refs: { path: (string | number)[]; target: RefTarget; value: string }[] = [];
-  const list = (field: string, target: RefTarget, values: readonly string[] | undefined) =>
-    values?.forEach((value, i) => refs.push({ path: [field, i], target, value }));
-  switch (entry.collection) {
-    case 'reports':
-      list('themes', 'themes', entry.data.themes);
-      break;
-    case 'cases':
-      list('themes', 'themes', entry.data.themes);
-      list('sources', 'sources', entry.data.sources);
-      list('adaptedFrom', 'cases', entry.data.adaptedFrom);
-      list('adoptedBy', 'cases', entry.data.adoptedBy);
-      break;
-    case 'rules':
-      list('basis', 'rules', entry.data.basis);
-      list('mentionedIn', 'reports', entry.data.mentionedIn);
-      break;
-  }
-  return refs;
-}
-
-const TARGET_LABEL: Record<RefTarget, string> = {
-  reports: '经验交流',
-  cases: '创新案例',
-  rules: '制度文件',
-  themes: '主题',
-  sources: '出处',
-};
 
 /** The ids each collection holds, and the theme ids: what a reference may point at. */
-export interface KnownIds {
-  reports: ReadonlySet<string>;
-  cases: ReadonlySet<string>;
-  rules: ReadonlySet<string>;
-  themes: ReadonlySet<string>;
-}
+export type KnownIds = Readonly<Record<ReferenceTarget, ReadonlySet<string>>>;
+
+/** What resolving a reference needs of the known ids: whether one is there (a set, or a lookup on disk). */
+export type IdLookup = { readonly [C in keyof KnownIds]: Pick<KnownIds[C], 'has'> };
 
 export function knownIds(library: Library): KnownIds {
   return {
@@ -97,28 +55,33 @@ export function knownIds(library: Library): KnownIds {
   };
 }
 
-function resolves(ids: KnownIds, target: RefTarget, value: string): boolean {
-  if (target !== 'sources') return ids[target].has(value);
-  if (!isEntrySource(value)) return true; // a published page or publication outside the library
-  const [collection, ...rest] = value.split('/');
-  return (collection === 'reports' || collection === 'rules') && ids[collection].has(rest.join('/'));
+function resolves(ids: IdLookup, reference: Reference, value: string): boolean {
+  if (isExternal(reference, value)) return true; // a published page outside the library
+  if (reference.target === 'themes') return ids.themes.has(value);
+  const named = referencedEntry(reference, value);
+  return named !== undefined && ids[named.collection].has(named.id);
 }
 
 /**
  * The references of one entry that point at nothing. `suggestThemes` may offer
  * the closest known themes for an unknown one.
  */
-export function unresolvedReferences(entry: AnyEntry, ids: KnownIds, suggestThemes?: (value: string) => string[]): Diagnostic[] {
-  return referencesOf(entry)
-    .filter((ref) => !resolves(ids, ref.target, ref.value))
+export function unresolvedReferences(
+  entry: LocatedEntry,
+  ids: IdLookup,
+  suggestThemes?: (value: string) => string[],
+  model: ContentModel = COLLECTIONS,
+): Diagnostic[] {
+  return referencesOf(entry, model)
+    .filter((ref) => !resolves(ids, ref.reference, ref.value))
     .map((ref) => {
       const at = entry.locate(ref.path);
-      if (ref.target === 'themes') {
+      if (ref.reference.target === 'themes') {
         const close = suggestThemes?.(ref.value) ?? [];
         const fix = close.length > 0 ? `改用最接近的主题：${close.join('、')}` : '使用 content/themes.yaml 中的主题编号';
         return diagnostic(entry.file, 'theme/unknown', `主题“${ref.value}”不在主题词表中`, { ...at, fix });
       }
-      return diagnostic(entry.file, 'reference/unresolved', `${TARGET_LABEL[ref.target]}“${ref.value}”不存在`, {
+      return diagnostic(entry.file, 'reference/unresolved', `${targetLabel(ref.reference, model)}“${ref.value}”不存在`, {
         ...at,
         fix: '检查编号是否拼写正确，或先提交被引用的条目',
       });
@@ -128,6 +91,6 @@ export function unresolvedReferences(entry: AnyEntry, ids: KnownIds, suggestThem
 /** Every reference in the library resolves. */
 export function checkReferences(library: Library): Diagnostic[] {
   const ids = knownIds(library);
-  const entries: AnyEntry[] = [...library.reports, ...library.cases, ...library.rules];
+  const entries: LocatedEntry[] = [...library.reports, ...library.cases, ...library.rules];
   return entries.flatMap((entry) => unresolvedReferences(entry, ids));
 }

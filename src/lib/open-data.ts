@@ -5,10 +5,10 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import * as z from 'zod';
-import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import type { AnyEntry } from './library.ts';
+import { COLLECTIONS, type CollectionName, type ContentModel } from '../schemas/index.ts';
+import type { Entry } from './entry.ts';
 import { regionFullName } from './regions.ts';
-import { FIELD_LABELS } from './schema-errors.ts';
+import { fieldLabels } from './schema-errors.ts';
 
 /** Separator for list fields in CSV cells. */
 export const LIST_SEPARATOR = '；';
@@ -34,9 +34,10 @@ const EXTRA_COLUMNS: Column[] = [
 const THEME_NAMES: Column = { name: 'themeNames', header: '主题名称', description: '主题名称：与“主题”列的编号一一对应，如 委员工作室' };
 
 /** A column's Chinese header: the schema's label for the field (a nested field after its parent's: 发言人姓名). */
-function headerOf(name: string): string {
+function headerOf(name: string, labels: ReadonlyMap<string, string>): string {
   const [parent, child] = name.split('.') as [string, string | undefined];
-  return child ? `${FIELD_LABELS[parent] ?? parent}${FIELD_LABELS[child] ?? child}` : (FIELD_LABELS[parent] ?? parent);
+  const parentLabel = labels.get(parent) ?? parent;
+  return child ? `${parentLabel}${labels.get(name) ?? child}` : parentLabel;
 }
 
 interface JsonSchemaNode {
@@ -45,14 +46,15 @@ interface JsonSchemaNode {
 }
 
 /** The codebook of a collection: extra columns, then every field (nested fields as `parent.child`) with its schema description. */
-export function codebook(collection: CollectionName): Column[] {
-  const schema = z.toJSONSchema(COLLECTIONS[collection].schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+export function codebook(collection: CollectionName, model: ContentModel = COLLECTIONS): Column[] {
+  const schema = z.toJSONSchema(model[collection].schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+  const labels = fieldLabels(model[collection].schema);
   const fields: Column[] = [];
   for (const [name, node] of Object.entries(schema.properties ?? {})) {
     if (node.properties) {
-      for (const [child, inner] of Object.entries(node.properties)) fields.push({ name: `${name}.${child}`, header: headerOf(`${name}.${child}`), description: inner.description ?? '' });
+      for (const [child, inner] of Object.entries(node.properties)) fields.push({ name: `${name}.${child}`, header: headerOf(`${name}.${child}`, labels), description: inner.description ?? '' });
     } else {
-      fields.push({ name, header: headerOf(name), description: node.description ?? '' });
+      fields.push({ name, header: headerOf(name, labels), description: node.description ?? '' });
       if (name === 'themes') fields.push(THEME_NAMES);
     }
   }
@@ -71,7 +73,7 @@ function cell(value: unknown): Cell {
  * One row per entry, keys in codebook order; `url` is absolute (siteUrl ends with `/`).
  * `themeNames` maps theme ids to names for the 主题名称 column.
  */
-export function toRows(collection: CollectionName, entries: readonly AnyEntry[], siteUrl: string, themeNames: ReadonlyMap<string, string> = new Map()): Row[] {
+export function toRows(collection: CollectionName, entries: readonly Entry[], siteUrl: string, themeNames: ReadonlyMap<string, string> = new Map()): Row[] {
   const columns = codebook(collection);
   return entries.map((entry) => {
     const data = entry.data as Record<string, unknown>;
@@ -95,7 +97,12 @@ export function toJson(rows: readonly Row[]): string {
   return JSON.stringify(rows, null, 2) + '\n';
 }
 
-/** CSV with a header row in Chinese (the codebook maps it to the JSON keys), CRLF line ends and a byte-order mark so Excel reads UTF-8. */
+/**
+ * CSV with a header row in Chinese (the codebook maps it to the JSON keys), CRLF line ends and a
+ * byte-order mark so Excel reads UTF-8. Cells that start with = + - @ (or a tab or carriage return)
+ * get a leading ' so that a spreadsheet shows them as text instead of running them as formulas
+ * (csv-stringify's `escape_formulas`).
+ */
 export function toCsv(collection: CollectionName, rows: readonly Row[]): string {
   const book = codebook(collection);
   const columns = book.map((c) => c.name);
@@ -103,5 +110,5 @@ export function toCsv(collection: CollectionName, rows: readonly Row[]): string 
     const value = row[name];
     return Array.isArray(value) ? value.join(LIST_SEPARATOR) : value === null || value === undefined ? '' : String(value);
   }));
-  return '\uFEFF' + stringify([book.map((c) => c.header), ...records], { record_delimiter: 'windows' });
+  return '\uFEFF' + stringify([book.map((c) => c.header), ...records], { record_delimiter: 'windows', escape_formulas: true });
 }

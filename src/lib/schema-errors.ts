@@ -1,48 +1,52 @@
 /** Turns zod issues into one Chinese diagnostic per problem, located in the frontmatter. */
-import type * as z from 'zod';
+import * as z from 'zod';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 
-/** Chinese names of frontmatter fields, as contributors see them in the guide. */
-export const FIELD_LABELS: Record<string, string> = {
-  title: '标题',
-  speaker: '发言人',
-  name: '姓名',
-  role: '职务',
-  organization: '单位',
-  region: '行政区划代码',
-  date: '日期',
-  source: '出处',
-  publisher: '发布单位',
-  published: '发布日期',
-  url: '网址',
-  photoCredit: '图片作者',
-  editor: '编辑',
-  file: '来源文件',
-  themes: '主题',
-  summary: '摘要',
-  year: '年份',
-  sources: '出处',
-  metrics: '数据',
-  label: '指标',
-  value: '数值',
-  unit: '单位',
-  adaptedFrom: '借鉴自',
-  adoptedBy: '推广至',
-  issuers: '制发单位',
-  issued: '印发日期',
-  documentNumber: '文号',
-  status: '状态',
-  basis: '依据',
-  mentionedIn: '提及',
-};
+interface JsonSchemaNode {
+  description?: string;
+  properties?: Record<string, JsonSchemaNode>;
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+}
 
-export function fieldName(path: readonly PropertyKey[]): string {
-  const parts = path.map((p) => (typeof p === 'number' ? `第 ${p + 1} 项` : `${FIELD_LABELS[String(p)] ?? String(p)}（${String(p)}）`));
+const labelCache = new WeakMap<z.ZodType, ReadonlyMap<string, string>>();
+
+/**
+ * Chinese names of a schema's fields, by dotted path without list indices
+ * (`speaker.name`, `metrics.label`): each field's `.describe()` text up to the
+ * first ：，（ — `摘要：不超过 200 个字` names the field 摘要.
+ */
+export function fieldLabels(schema: z.ZodType): ReadonlyMap<string, string> {
+  const cached = labelCache.get(schema);
+  if (cached) return cached;
+  const labels = new Map<string, string>();
+  const visit = (node: JsonSchemaNode, prefix: string) => {
+    for (const [name, field] of Object.entries(node.properties ?? {})) {
+      const label = field.description?.split(/[：，（]/)[0]?.trim();
+      if (label) labels.set(`${prefix}${name}`, label);
+      // Nested objects, lists of objects, and optional ones (anyOf with null).
+      const nested = [field, field.items, ...(field.anyOf ?? []), ...(field.anyOf ?? []).map((n) => n.items)].find((n) => n?.properties);
+      if (nested) visit(nested, `${prefix}${name}.`);
+    }
+  };
+  visit(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode, '');
+  labelCache.set(schema, labels);
+  return labels;
+}
+
+/** `摘要（summary）`, `发言人（speaker） › 姓名（name）`, `数据（metrics） › 第 2 项 › 数值（value）`. */
+export function fieldName(path: readonly PropertyKey[], labels: ReadonlyMap<string, string> = new Map()): string {
+  const names: string[] = [];
+  const parts = path.map((p) => {
+    if (typeof p === 'number') return `第 ${p + 1} 项`;
+    names.push(String(p));
+    return `${labels.get(names.join('.')) ?? String(p)}（${String(p)}）`;
+  });
   return parts.join(' › ') || '文件头';
 }
 
-function describe(issue: z.core.$ZodIssue): { rule: string; message: string; fix?: string } {
-  const field = fieldName(issue.path);
+function describe(issue: z.core.$ZodIssue, labels: ReadonlyMap<string, string>): { rule: string; message: string; fix?: string } {
+  const field = fieldName(issue.path, labels);
   switch (issue.code) {
     case 'unrecognized_keys':
       return {
@@ -58,14 +62,15 @@ function describe(issue: z.core.$ZodIssue): { rule: string; message: string; fix
   }
 }
 
-/** One diagnostic per zod issue; `locate` maps an issue path to its line in the file. */
+/** One diagnostic per zod issue; `locate` maps an issue path to its line in the file; `labels` name the fields (see fieldLabels). */
 export function schemaDiagnostics(
   error: z.ZodError,
   file: string,
   locate: (path: readonly PropertyKey[]) => { line: number; column: number },
+  labels: ReadonlyMap<string, string>,
 ): Diagnostic[] {
   return error.issues.map((issue) => {
-    const { rule, message, fix } = describe(issue);
+    const { rule, message, fix } = describe(issue, labels);
     const at =
       issue.code === 'unrecognized_keys' ? locate([...issue.path, issue.keys[0] ?? '']) : locate(issue.path);
     return diagnostic(file, rule, message, fix ? { ...at, fix } : at);

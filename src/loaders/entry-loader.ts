@@ -1,50 +1,82 @@
 /**
  * Astro loader for content/<collection>/**\/*.md that parses every file with the
  * same safe frontmatter parser and schema as the validator, and refuses
- * anything else (no .mdx, no symlinks).
+ * anything else: no .mdx, no symbolic links at any level (linked folders are not
+ * entered), nothing whose real path leaves the folder, no name outside the layout.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { insideOf, walkTree } from '../lib/content-tree.ts';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
+import { checkEntryName, type EntryFolder } from '../lib/entry-path.ts';
 import { parseEntry, decodeEntryBytes } from '../lib/frontmatter.ts';
+import { readContentFile } from '../lib/read-content-file.ts';
 import { readThemes } from '../lib/safe-yaml.ts';
+import { markdownProcessor } from '../lib/site/markdown.ts';
 
-/** Relative paths of the Markdown files of a collection folder, sorted. */
-export function listEntryFiles(base: string): string[] {
-  let names: string[];
+/**
+ * What a rendering depends on besides the file: the Markdown processor's
+ * options (plugin code included) and every installed package version. A file
+ * keeps its rendered HTML from the last build only while this and its bytes
+ * are unchanged, so a tightened sanitizer or an upgraded plugin re-renders all.
+ */
+function rendererKey(root: string): string {
+  const options = JSON.stringify(markdownProcessor.options, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value));
+  let lock = '';
   try {
-    names = readdirSync(base, { recursive: true, encoding: 'utf8' });
+    lock = readFileSync(join(root, 'package-lock.json'), 'utf8');
   } catch {
-    return [];
+    // No lock file: the options alone.
   }
-  return names
-    .filter((name) => name.endsWith('.md') && !lstatSync(join(base, name)).isSymbolicLink())
-    .map((name) => name.split('\\').join('/'))
-    .sort();
+  return `${options}\n${lock}`;
 }
 
-export function entryLoader(base: string): Loader {
+/**
+ * Relative paths of the regular Markdown files of a collection folder, sorted. Links and
+ * other special files are skipped here and reported by the validator.
+ */
+export function listEntryFiles(base: string): string[] {
+  const inside = insideOf(base);
+  return walkTree(base)
+    .filter((entry) => entry.kind === 'file' && entry.name.endsWith('.md') && inside(join(base, entry.name)))
+    .map((entry) => entry.name);
+}
+
+/** Stops the build on a file name outside the collection's layout: the page address would come from it. */
+function checkName(folder: EntryFolder, name: string, display: string): string {
+  const checked = checkEntryName(folder, name);
+  if ('id' in checked) return checked.id;
+  const fix = checked.suggestion ? `；建议改名为 ${checked.suggestion}` : '';
+  throw new Error(`${display}：${checked.problem}${fix}`);
+}
+
+export function entryLoader(base: string, folder = basename(base) as EntryFolder): Loader {
   return {
     name: 'casebook-entries',
     async load({ store, parseData, renderMarkdown, generateDigest, config }) {
+      // Entries from the last build: a file whose bytes and renderer are unchanged keeps its rendered HTML.
+      const previous = new Map(store.entries());
       store.clear();
       const root = new URL('.', config.root).pathname;
+      const renderer = generateDigest(rendererKey(root));
       for (const name of listEntryFiles(base)) {
         const filePath = join(base, name);
         const display = relative(root, filePath) || filePath;
-        const decoded = decodeEntryBytes(readFileSync(filePath), display);
+        const id = checkName(folder, name, display);
+        const decoded = decodeEntryBytes(readContentFile(filePath), display);
         const parsed = typeof decoded === 'string' ? parseEntry(decoded, display) : decoded;
         if (Array.isArray(parsed)) throw new Error(parsed.map(formatDiagnostic).join('\n'));
-        const id = name.replace(/\.md$/, '');
         const data = await parseData({ id, data: parsed.data, filePath: display });
+        const digest = generateDigest(`${renderer}\n${decoded as string}`);
+        const kept = previous.get(id);
         store.set({
           id,
           data,
           body: parsed.body,
           filePath: display,
-          digest: generateDigest(decoded as string),
-          rendered: await renderMarkdown(parsed.body),
+          digest,
+          rendered: kept?.digest === digest && kept.rendered ? kept.rendered : await renderMarkdown(parsed.body),
         });
       }
     },

@@ -3,19 +3,18 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { siteData } from '../components/site-data.ts';
 import { gitDates } from '../lib/git-dates.ts';
-import { KIND_LABEL } from '../lib/site/entries.ts';
+import { collectionLabel } from '../schemas/index.ts';
 import { href } from '../lib/site/url.ts';
 
 const ITEMS = 50;
 
 export const GET: APIRoute = async ({ site }) => {
-  const { entries, astro } = await siteData();
+  const { entries } = await siteData();
   const dates = gitDates('content');
   const items = entries
     .map((entry) => {
-      const file = astro.get(entry.key)?.filePath ?? '';
-      const stated = entry.date?.length === 10 ? entry.date : `${entry.year ?? 1970}-01-01`;
-      const added = dates.get(file)?.added ?? stated;
+            const stated = entry.date?.length === 10 ? entry.date : `${entry.year ?? 1970}-01-01`;
+      const added = dates.get(entry.file)?.added ?? stated;
       return { entry, added };
     })
     .sort((a, b) => (a.added < b.added ? 1 : a.added > b.added ? -1 : a.entry.key < b.entry.key ? -1 : 1))
@@ -30,7 +29,7 @@ export const GET: APIRoute = async ({ site }) => {
       link: new URL(href(`${entry.key}/`), site).href,
       description: entry.summary,
       pubDate: new Date(`${added}T00:00:00Z`),
-      categories: [KIND_LABEL[entry.kind]],
+      categories: [collectionLabel(entry.collection)],
     })),
   });
 };

@@ -1,5 +1,6 @@
 /** 创新案例: one distinctive innovation, drawn from reports and other documents. */
 import * as z from 'zod';
+import type { Reference } from './references.ts';
 import { EntryIdSchema, LineSchema, RegionCodeSchema, ThemeRefSchema, YearSchema, uniqueList } from './fields.ts';
 
 /** A figure as the source states it: 23 个委员工作室 → label 委员工作室, value 23, unit 个. */
@@ -39,6 +40,14 @@ export const CaseSchema = z.strictObject({
   adaptedFrom: uniqueList(EntryIdSchema).optional().describe('借鉴自：本案例借鉴的其他案例的编号（出处写明时才填）'),
   adoptedBy: uniqueList(EntryIdSchema).optional().describe('推广至：借鉴了本案例的其他案例的编号（出处写明时才填）'),
 });
+
+/** Fields that name other entries (see references.ts); the order is the order of the headings on a case page. */
+export const CASE_REFERENCES = {
+  themes: { target: 'themes' },
+  sources: { target: ['reports', 'rules'], external: true, label: '出处', backlink: { field: 'cases', label: '据此提炼的创新案例' } },
+  adaptedFrom: { target: 'cases', label: '借鉴自', backlink: { field: 'adoptedBy', label: '推广至' } },
+  adoptedBy: { target: 'cases', label: '推广至', backlink: { field: 'adaptedFrom', label: '借鉴自' } },
+} as const satisfies Partial<Record<keyof z.input<typeof CaseSchema>, Reference>>;
 
 export type Case = z.output<typeof CaseSchema>;
 export type CaseInput = z.input<typeof CaseSchema>;

@@ -3,10 +3,12 @@
  * schema, so every scalar arrives as a string and the typing happens here.
  */
 import * as z from 'zod';
+import { zhCN } from 'zod/locales';
 import { isRegionCode } from '../lib/regions.ts';
 
-// Built-in messages (type errors and the like) in simplified Chinese, like ours.
-z.config(z.locales.zhCN());
+// Built-in messages (type errors and the like) in simplified Chinese, like ours. Imported by name
+// so that a bundle holds this one locale, not all of them (about 300 KB of the validator's bundle).
+z.config(zhCN());
 
 /** A six-digit GB/T 2260 administrative-division code that exists in the division table. */
 export const RegionCodeSchema = z
@@ -18,9 +20,8 @@ export const RegionCodeSchema = z
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD，例如 2023-05-25', abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: '不是存在的日期',
-  });
+  // Written the right way, it must also be a day of the calendar (no 2023-02-30).
+  .pipe(z.iso.date({ error: '不是存在的日期' }));
 
 /**
  * A theme named by an entry. Any text is accepted here so that the reference

@@ -1,5 +1,6 @@
 /** 经验交流: one speaker's experience report, as published in a source article. */
 import * as z from 'zod';
+import type { Reference } from './references.ts';
 import { EntryIdSchema, IsoDateSchema, LineSchema, RegionCodeSchema, ThemeRefSchema, UrlSchema, uniqueList } from './fields.ts';
 
 /** Who gave the report. */
@@ -32,6 +33,11 @@ export const ReportSchema = z.strictObject({
   themes: uniqueList(ThemeRefSchema).describe('主题：content/themes.yaml 中的主题编号，可填多个'),
   summary: LineSchema.max(200, { error: '摘要不超过 200 个字' }).describe('摘要：不超过 200 个字'),
 });
+
+/** Fields that name other entries (see references.ts). */
+export const REPORT_REFERENCES = {
+  themes: { target: 'themes' },
+} as const satisfies Partial<Record<keyof z.input<typeof ReportSchema>, Reference>>;
 
 export type Report = z.output<typeof ReportSchema>;
 export type ReportInput = z.input<typeof ReportSchema>;

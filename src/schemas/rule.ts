@@ -1,5 +1,6 @@
 /** 制度文件: a rules document named by a source. */
 import * as z from 'zod';
+import type { Reference } from './references.ts';
 import { EntryIdSchema, IsoDateSchema, LineSchema, RegionCodeSchema, uniqueList } from './fields.ts';
 
 export const RULE_STATUSES = ['现行', '已修订', '已废止', '未知'] as const;
@@ -16,6 +17,12 @@ export const RuleSchema = z.strictObject({
   basis: uniqueList(EntryIdSchema).optional().describe('依据：本文件所依据的其他制度文件的编号'),
   mentionedIn: uniqueList(EntryIdSchema, 0).default([]).describe('提及：提到本文件的经验交流的编号'),
 });
+
+/** Fields that name other entries (see references.ts); the order is the order of the headings on a rule page. */
+export const RULE_REFERENCES = {
+  mentionedIn: { target: 'reports', label: '提到本文件的经验交流', backlink: { field: 'rules', label: '发言中提到的制度文件' } },
+  basis: { target: 'rules', label: '制定依据', backlink: { field: 'basedOn', label: '据此制定的制度文件' } },
+} as const satisfies Partial<Record<keyof z.input<typeof RuleSchema>, Reference>>;
 
 export type Rule = z.output<typeof RuleSchema>;
 export type RuleInput = z.input<typeof RuleSchema>;

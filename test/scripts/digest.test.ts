@@ -5,11 +5,14 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import type { Entry, Library } from '../../src/lib/library.ts';
+import type { Library, LocatedEntry } from '../../src/lib/library.ts';
+import { toEntry } from '../../src/lib/entry.ts';
 import { readThemes } from '../../src/lib/safe-yaml.ts';
 import { caseHeadings, compileDigest } from '../../scripts/lib/digest/compile.ts';
 import { digestDocx } from '../../scripts/lib/digest/docx.ts';
 import { readLibrary } from '../../scripts/lib/read-library.ts';
+import { prepareDigest } from '../../scripts/lib/digest/prepare.ts';
+import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 
 const { library } = readLibrary('content');
 
@@ -36,7 +39,7 @@ describe('compileDigest', () => {
 
   test('for random sets of cases, every case of the year appears exactly once and none of another year', () => {
     const themes = readThemes();
-    const template = library.cases[0] as Entry<'cases'>;
+    const template = library.cases[0] as LocatedEntry<'cases'>;
     const arbitraryCase = fc.record({
       slug: fc.stringMatching(/^[a-z]{1,8}$/),
       year: fc.integer({ min: 2021, max: 2024 }),
@@ -46,11 +49,9 @@ describe('compileDigest', () => {
     });
     fc.assert(
       fc.property(fc.uniqueArray(arbitraryCase, { selector: (c) => `${c.year}/${c.slug}`, maxLength: 30 }), fc.integer({ min: 2021, max: 2024 }), (cases, year) => {
-        const entries = cases.map((c, i): Entry<'cases'> => ({
+        const entries = cases.map((c, i): LocatedEntry<'cases'> => ({
           ...template,
-          id: `${c.year}/${c.slug}`,
-          file: `content/cases/${c.year}/${c.slug}.md`,
-          data: { ...template.data, year: c.year, themes: [c.theme], title: `${c.title}${i}`, region: c.region, sources: [] },
+          ...toEntry('cases', `${c.year}/${c.slug}`, `content/cases/${c.year}/${c.slug}.md`, { ...template.data, year: c.year, themes: [c.theme], title: `${c.title}${i}`, region: c.region, sources: [] }, template.body),
         }));
         const lib: Library = { ...library, cases: entries };
         const compiled = compileDigest(lib, year);
@@ -92,10 +93,11 @@ describe('digestDocx', () => {
 describe('npm run digest', () => {
   const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [resolve('scripts/digest.ts'), ...args], { cwd, encoding: 'utf8' });
 
-  test('two runs give byte-identical Markdown and Word files whose parts are identical', () => {
+  test('two runs with --out write only the Markdown and the Word file there, byte-identical, with identical parts', () => {
     const [a, b] = [0, 1].map(() => {
       const out = mkdtempSync(join(tmpdir(), 'casebook-digest-'));
       expect(run(process.cwd(), '--year', '2023', '--out', out).status).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(['2023.md', 'digest-2023.docx']);
       return { md: readFileSync(join(out, '2023.md')), docx: unzipSync(readFileSync(join(out, 'digest-2023.docx'))) };
     });
     expect(a?.md.equals(b?.md as Buffer)).toBe(true);
@@ -104,13 +106,6 @@ describe('npm run digest', () => {
       expect(Buffer.from(a?.docx[name] as Uint8Array).equals(Buffer.from(b?.docx[name] as Uint8Array)), name).toBe(true);
     }
   }, 90_000); // two runs, each laying out the Word pages for the table of contents (≈5 s)
-
-  test('with --out writes the Markdown and the Word file there and nothing else', () => {
-    const out = mkdtempSync(join(tmpdir(), 'casebook-digest-'));
-    const result = run(process.cwd(), '--year', '2023', '--out', out);
-    expect(result.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['2023.md', 'digest-2023.docx']);
-  }, 60_000);
 
   test('writes nothing when a case of the year is invalid', () => {
     const root = mkdtempSync(join(tmpdir(), 'casebook-digest-'));
@@ -165,3 +160,38 @@ describe('the committed 2023 digest', () => {
     expect(sections.reduce((a, b) => a + b, 0)).toBe(total);
   });
 });
+
+describe('prepareDigest, as npm run digest and the digest workflow run it', () => {
+  const commands = {
+    'npm run digest': (cwd: string) => spawnSync(process.execPath, [resolve('scripts/digest.ts'), '--year', '2023', '--out', join(cwd, 'out')], { cwd, encoding: 'utf8' }),
+    'digest.yml': (cwd: string) => {
+      const event = join(cwd, 'event.json');
+      writeFileSync(event, '{}');
+      const env = { ...process.env, INPUT_YEAR: '2023', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'o/r', GITHUB_TOKEN: '', GITHUB_API_URL: 'http://127.0.0.1:9' };
+      return spawnSync(process.execPath, [resolve('scripts/open-digest-pr.ts')], { cwd, encoding: 'utf8', env });
+    },
+  };
+
+  test('both block, with the same problems, on a report the year’s cases cite that does not parse', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'casebook-digest-'));
+    cpSync('content', join(root, 'content'), { recursive: true });
+    writeFileSync(join(root, 'content/reports/2023/qindu.md'), '---js\n{}\n---\n');
+    const prepared = await prepareDigest(2023, { root, siteUrl: 'https://example.org/' });
+    const problems = Array.isArray(prepared) ? prepared.map(formatDiagnostic) : [];
+    expect(problems.some((p) => p.startsWith('content/reports/2023/qindu.md:'))).toBe(true);
+    for (const [name, command] of Object.entries(commands)) {
+      const result = command(root);
+      expect(result.status, name).toBe(1);
+      expect(result.stderr.split('\n').filter((line) => line.startsWith('content/')), name).toEqual(problems);
+    }
+    expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+
+  test('gives the committed Markdown for the bundled content', async () => {
+    const prepared = await prepareDigest(2023, { siteUrl: 'https://example.org/' });
+    if (Array.isArray(prepared)) throw new Error(prepared.map(formatDiagnostic).join('\n'));
+    expect(prepared.markdown).toBe(readFileSync('content/digests/2023.md', 'utf8'));
+    expect(prepared.checked.every((f) => f.startsWith('content/cases/2023/'))).toBe(true);
+  });
+});
+

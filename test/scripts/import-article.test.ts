@@ -93,9 +93,16 @@ describe('importArticle', () => {
     expect(result.problems.filter((p) => p.rule === 'import/unaccounted-line').map((p) => p.line)).toEqual([2, 12]);
   });
 
-  test('explains an empty file and an article without speaker lines', () => {
+  test('explains an empty file, and a single article without a title or a speaker', () => {
     expect(importText('').problems.map((p) => p.rule)).toEqual(['import/empty']);
-    expect(importText('2023-05-25 来源：某报\n一段文字。').problems.map((p) => p.rule)).toContain('import/no-speakers');
+    const problems = importText('2023-05-25 来源：某报\n一段文字。').problems;
+    expect(problems.map((p) => p.rule)).toEqual(['import/missing-title', 'import/missing-field', 'import/missing-field', 'import/missing-field']);
+    expect(problems.map((p) => p.message).join('\n')).toMatchInlineSnapshot(`
+      "文章开头没有标题行
+      文中没有写明发言人姓名，命令行也没有给出
+      文中没有写明发言人职务，命令行也没有给出
+      文中没有写明地区，命令行也没有给出"
+    `);
   });
 
   test('refuses a region name that GB/T 2260 does not know', () => {
@@ -134,13 +141,22 @@ describe('writeAll', () => {
 describe('npm run import', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/import-article.ts', ...args], { encoding: 'utf8' });
 
-  test('rejects a file that is not UTF-8 with a clear message', () => {
+  test('rejects a file in no known encoding with a clear message, and writes nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'casebook-'));
-    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd0, 0xad, 0xc9, 0xcc, 0xff]));
-    const result = run(join(dir, 'gbk.txt'), '--out', join(dir, 'out'));
+    writeFileSync(join(dir, 'bad.txt'), Buffer.from([0xd0, 0xad, 0xc9, 0xcc, 0xff]));
+    const result = run(join(dir, 'bad.txt'), '--out', join(dir, 'out'), '--sources', join(dir, 'sources'));
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('不是 UTF-8 编码');
-    expect(existsSync(join(dir, 'out'))).toBe(false);
+    expect(result.stderr).toContain(`${join(dir, 'bad.txt')}:1:1 错误 [import/bad-encoding] 无法识别文件的编码`);
+    expect(readdirSync(dir)).toEqual(['bad.txt']);
+  });
+
+  test('counts the non-empty lines of a file it refuses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-'));
+    writeFileSync(join(dir, 'two.txt'), '会议发言：标题\n\n正文一段。\n');
+    const result = run(join(dir, 'two.txt'), '--out', join(dir, 'out'), '--sources', join(dir, 'sources'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('行数统计：2 个非空行，0 行写入 0 篇经验交流，0 行为版权与署名信息，2 行无处归属');
+    expect(readdirSync(dir)).toEqual(['two.txt']);
   });
 
   test('imports the seed into an empty folder, then refuses to run over it again without --force', () => {
@@ -153,5 +169,5 @@ describe('npm run import', () => {
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('--force');
     expect(run(SEED, '--out', dir, '--force').status).toBe(0);
-  });
+  }, 60_000);
 });

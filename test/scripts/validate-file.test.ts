@@ -179,7 +179,7 @@ describe('validateFile', () => {
     test('path/location', () => {
       expect(check(CASE, 'content/cases/Xian Studios.md')).toMatchInlineSnapshot(`
         [
-          "content/cases/Xian Studios.md:1:1 错误 [path/location] 文件位置或文件名不符合要求（文件名只能用小写字母、数字和连字符）。修改方法：参照 content/cases/2023/qindu-consultation-platform.md 的格式命名",
+          "content/cases/Xian Studios.md:1:1 错误 [path/location] 位置或文件名不对（“Xian Studios.md”）：应放在四位年份的目录中（如 2023/）；文件名只能用小写字母、数字和连字符（-），以 .md 结尾。修改方法：改名为 content/cases/<年份>/xian-studios.md（参照 content/cases/2023/qindu-consultation-platform.md 的格式）",
         ]
       `);
     });
@@ -314,6 +314,38 @@ describe('validateFile', () => {
       expect(check(CASE.replace('委员力量分散。', '委员力量分散,亟待整合。'))).toMatchInlineSnapshot(`
         [
           "content/cases/2023/xian-member-studios.md:19:7 警告 [text/ascii-punctuation] 中文之间用了半角标点：“,”。修改方法：改为：委员力量分散，亟待整合。（可运行 npm run fix -- content/cases/2023/xian-member-studios.md 自动修改）",
+        ]
+      `);
+    });
+  });
+
+  describe('files that cannot be read, damaged text and formulas', () => {
+    const unreadable = (problem: 'missing' | 'not-regular-file' | 'unreadable') => {
+      const found = validateFile({ file: FILE, bytes: new Uint8Array(), isSymlink: false, unreadable: { problem } }, context);
+      found.forEach((d) => emitted.add(d.rule));
+      return found.map(formatDiagnostic);
+    };
+    test('path/missing, path/not-regular-file, path/unreadable', () => {
+      expect([...unreadable('missing'), ...unreadable('not-regular-file'), ...unreadable('unreadable')]).toMatchInlineSnapshot(`
+        [
+          "content/cases/2023/xian-member-studios.md:1:1 错误 [path/missing] 文件不存在。修改方法：检查文件名是否拼写正确",
+          "content/cases/2023/xian-member-studios.md:1:1 错误 [path/not-regular-file] 不是普通文件（可能是目录、管道或设备），不会被读取。修改方法：提交普通的 .md 文件，不要提交目录、管道或设备文件",
+          "content/cases/2023/xian-member-studios.md:1:1 错误 [path/unreadable] 无法读取该文件（检查文件名和权限）。修改方法：把文件改成只用小写字母、数字和连字符的名字后重新提交",
+        ]
+      `);
+    });
+    test('text/damaged', () => {
+      expect(check(CASE.replace('委员力量分散。', '委员力量\uFFFD\uFFFD分散。'))).toMatchInlineSnapshot(`
+        [
+          "content/cases/2023/xian-member-studios.md:19:5 错误 [text/damaged] 有乱码“��”：替换字符 U+FFFD（�），原文在转换编码时已经丢失。修改方法：对照原始出处改正这几个字；转换编码时不要选“忽略错误”或“替换无效字符”",
+        ]
+      `);
+    });
+    test('text/spreadsheet-formula is a warning', () => {
+      expect(check(CASE.replace('title: 西安市按界别建设委员工作室', 'title: \'=HYPERLINK("https://x.example","西安")\''))).toMatchInlineSnapshot(`
+        [
+          "content/cases/2023/xian-member-studios.md:2:8 警告 [text/spreadsheet-formula] 字段 title 的值“=HYPERLINK("https://x.example","西安")”会被电子表格当作公式执行。修改方法：删去开头的 =、+、-、@，或在前面加上文字",
+          "content/cases/2023/xian-member-studios.md:2:19 警告 [text/ascii-punctuation] 中文之间用了半角标点：“(”。修改方法：改为：title: '=HYPERLINK（"https://x.example","西安"）'（可运行 npm run fix -- content/cases/2023/xian-member-studios.md 自动修改）",
         ]
       `);
     });

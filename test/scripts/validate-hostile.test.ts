@@ -1,5 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Diagnostic } from '../../src/lib/diagnostics.ts';
+import { runValidation } from '../../scripts/lib/validate/run.ts';
 import { readThemes } from '../../src/lib/safe-yaml.ts';
 import { slugIndex, type ValidationContext } from '../../scripts/lib/validate/context.ts';
 import { validateFile } from '../../scripts/lib/validate/validate-file.ts';
@@ -114,5 +120,70 @@ describe('validateFile on random input', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('hostile file names are reported by name, never dropped, never a crash', () => {
+  const CASE_TEXT = readFileSync('content/cases/2023/xian-office-work-style.md');
+  const NAMES: Record<string, string> = {
+    space: 'content/cases/2023/a b.md',
+    Chinese: 'content/cases/2023/安康-委员.md',
+    emoji: 'content/cases/2023/委员😀.md',
+    'leading dash': 'content/cases/2023/-rf.md',
+    'leading dashes': 'content/cases/2023/--force.md',
+    'two dots': 'content/cases/2023/...md',
+    'dot-dot folder': 'content/cases/../cases/2023/x.md',
+    newline: 'content/cases/2023/a\nb.md',
+    tab: 'content/cases/2023/a\tb.md',
+    quote: 'content/cases/2023/a"b.md',
+    backslash: 'content/cases/2023/a\\b.md',
+    'upper case': 'content/cases/2023/Xian.md',
+    'very long': `content/cases/2023/${'长'.repeat(80)}.md`,
+  };
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'casebook-names-'));
+    cpSync('content/themes.yaml', join(root, 'content/themes.yaml'));
+    cpSync('content/reports', join(root, 'content/reports'), { recursive: true });
+    mkdirSync(join(root, 'content/cases/2023'), { recursive: true });
+    for (const name of Object.values(NAMES)) writeFileSync(join(root, name), CASE_TEXT);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: root });
+    git('init', '-q');
+    git('add', 'content/themes.yaml', 'content/reports');
+    git('commit', '-qm', 'base');
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const located = (diagnostics: Diagnostic[], file: string) => diagnostics.filter((d) => d.file === file && d.severity === 'error').map((d) => d.rule);
+
+  test('a full check and a check of the changes each report every name', async () => {
+    for (const selection of [{}, { changedSince: 'HEAD' }]) {
+      const { files, diagnostics } = await runValidation(root, selection);
+      for (const [kind, name] of Object.entries(NAMES)) {
+        if (kind === 'dot-dot folder') continue; // on disk it is content/cases/2023/x.md, a good name
+        expect(files, kind).toContain(name);
+        expect(located(diagnostics, name), kind).toContain('path/location');
+      }
+    }
+  }, 60_000);
+
+  test('each name given on the command line is checked as given', async () => {
+    for (const [kind, name] of Object.entries(NAMES)) {
+      const { diagnostics } = await runValidation(root, { paths: [name] });
+      expect(located(diagnostics, name).length, kind).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  test('a name the file system cannot hold (NUL, over 255 bytes) is an error, not a crash', async () => {
+    for (const name of ['content/cases/2023/a\u0000b.md', `content/cases/2023/${'长'.repeat(100)}.md`]) {
+      const { diagnostics } = await runValidation(root, { paths: [name] });
+      expect(located(diagnostics, name)).toEqual(expect.arrayContaining(['path/location']));
+      expect(located(diagnostics, name).some((rule) => rule === 'path/unreadable' || rule === 'path/missing')).toBe(true);
+    }
+  });
+
+  test('suggests a pinyin name for a Chinese one', async () => {
+    const { diagnostics } = await runValidation(root, { paths: [NAMES['Chinese'] as string] });
+    expect(diagnostics.find((d) => d.rule === 'path/location')?.fix).toContain('content/cases/2023/ankang-weiyuan.md');
   });
 });

@@ -12,28 +12,28 @@ import { validateFile } from '../../scripts/lib/validate/validate-file.ts';
 const root = mkdtempSync(join(tmpdir(), 'casebook-run-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-test('a library of 2,000 files checked in threads gives every problem once, as checking one by one does', async () => {
+test('a library checked in threads gives every problem once, as checking one by one does', async () => {
   const { library } = readLibrary('content');
-  const files = syntheticLibrary(2000, vocabulary(library));
+  const files = syntheticLibrary(300, vocabulary(library));
   files.forEach((f, i) => {
     mkdirSync(dirname(join(root, f.path)), { recursive: true });
     // Three broken files spread over the shares: a bad region code, an unknown theme, a mobile number.
-    const content = i === 5 ? f.content.replace(/^region: "?\d+"?$/m, 'region: "999999"') : i === 1000 ? f.content.replace(/^themes:\n/m, 'themes:\n  - 不存在的主题\n') : i === 1990 ? `${f.content}\n联系电话 13912345678。\n` : f.content;
+    const content = i === 5 ? f.content.replace(/^region: "?\d+"?$/m, 'region: "999999"') : i === 150 ? f.content.replace(/^themes:\n/m, 'themes:\n  - 不存在的主题\n') : i === 290 ? `${f.content}\n联系电话 13912345678。\n` : f.content;
     writeFileSync(join(root, f.path), content);
   });
   cpSync(join('content', 'themes.yaml'), join(root, 'content', 'themes.yaml'));
 
   const all = listContentFiles(root);
-  expect(all.length).toBeGreaterThanOrEqual(2000);
+  expect(all.length).toBeGreaterThanOrEqual(300);
   const context = loadContext(root, all);
   const oneByOne = all.flatMap((file) => validateFile(readInput(root, file), context));
-  const { files: checked, diagnostics } = await runValidation(root, {});
+  const { files: checked, diagnostics } = await runValidation(root, {}, { parallelFrom: 100 });
 
   expect(checked).toEqual(all);
   const key = (d: { file: string; line: number; column: number; rule: string }) => `${d.file}:${d.line}:${d.column} ${d.rule}`;
   expect(diagnostics.map(key).sort()).toEqual(oneByOne.map(key).sort());
   expect(new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size).toBe(3);
-}, 60_000);
+});
 
 function vocabulary(library: ReturnType<typeof readLibrary>['library']) {
   return vocabularyFrom([...library.reports, ...library.cases].map((e) => e.body), library.themes);

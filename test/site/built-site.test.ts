@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
 import { describe, expect, inject, test } from 'vitest';
-import { SITE_BASE } from './global-setup.ts';
+import { LIST_PAGE_SIZE_FOR_TESTS, SITE_BASE, SITE_ORIGIN } from './global-setup.ts';
+import { isListPage, LIST_PAGE_LIMIT_BYTES } from '../../scripts/lib/bench/list-pages.ts';
+import { PREVIEW_PER_KIND } from '../../src/lib/site/paginate.ts';
 
 const siteDir = inject('siteDir');
 const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
+  .filter((f) => f.endsWith('.html'))
   .sort();
 
 function elements(node: Nodes): Element[] {
@@ -36,7 +38,8 @@ describe('the built site', () => {
       expect(pages).toContain(page);
     }
     expect(pages.filter((p) => /^cases\/\d{4}\//.test(p)).length).toBeGreaterThan(0);
-    expect(existsSync(join(siteDir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(siteDir, 'search-index', 'manifest.json'))).toBe(true);
+    expect(existsSync(join(siteDir, 'pagefind'))).toBe(false);
   });
 
   test('has no client JS on any page but the search page (and the contribution form, which needs it)', () => {
@@ -64,12 +67,13 @@ describe('the built site', () => {
     expect(broken).toEqual([]);
   });
 
-  test('every page ships a Content-Security-Policy that allows Pagefind’s WebAssembly and no inline script', () => {
+  test('every page ships a Content-Security-Policy that allows neither WebAssembly nor inline script', () => {
     for (const page of pages) {
       const meta = html(page).find((e) => e.tagName === 'meta' && String(e.properties['httpEquiv']).toLowerCase() === 'content-security-policy');
       const policy = String(meta?.properties['content'] ?? '');
       expect(policy, page).toContain("default-src 'self'");
-      expect(policy, page).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+      expect(policy, page).toMatch(/script-src 'self'[;\s]/);
+      expect(policy, page).not.toContain('wasm-unsafe-eval');
       expect(policy, page).not.toContain('unsafe-inline');
       expect(policy, page).toContain("object-src 'none'");
     }
@@ -103,11 +107,28 @@ describe('the built site', () => {
     expect(heaviest?.bytes).toBeLessThanOrEqual(30 * 1024);
   });
 
-  test('entry pages mark their metadata for Pagefind: type, city-level region, themes and year filters', () => {
-    const page = pages.find((p) => /^cases\/\d{4}\//.test(p)) ?? '';
-    const filters = html(page).flatMap((e) => (e.properties['dataPagefindFilter'] ? [String(e.properties['dataPagefindFilter'])] : []));
-    expect(new Set(filters)).toEqual(new Set(['type', 'region', 'theme', 'year[data-year]']));
-    expect(html('index.html').some((e) => 'dataPagefindBody' in e.properties)).toBe(false);
+  test('no list page exceeds 60 KB of HTML, and none lists more than a page of entries, whatever the library size', () => {
+    const lists = pages.filter(isListPage);
+    expect(lists).toEqual(expect.arrayContaining(['cases/index.html', 'cases/2/index.html', 'cases/by-region/2/index.html', 'themes/member-studio/index.html', 'regions/610000/index.html', 'years/2023/cases/2/index.html']));
+    const heaviest = lists.map((p) => ({ page: p, bytes: statSync(join(siteDir, p)).size })).sort((a, b) => b.bytes - a.bytes)[0];
+    console.log(`list pages: heaviest ${heaviest?.page} ${heaviest?.bytes} bytes of HTML`);
+    expect(heaviest?.bytes).toBeLessThanOrEqual(LIST_PAGE_LIMIT_BYTES);
+    // What keeps every list page small at any size: a bounded number of entries per page.
+    const tooLong = lists.flatMap((p) => {
+      const items = html(p).filter((e) => e.tagName === 'ul' && String(e.properties['className']).includes('entries')).reduce((n, ul) => n + ul.children.filter((c) => c.type === 'element').length, 0);
+      const hub = /^(themes|regions|years)\/[^/]+\/index\.html$/.test(p);
+      return items > (hub ? 3 * PREVIEW_PER_KIND : LIST_PAGE_SIZE_FOR_TESTS) ? [`${p}: ${items}`] : [];
+    });
+    expect(tooLong).toEqual([]);
+  });
+
+  test('the sitemap lists every page but the 404 page, later list pages included', () => {
+    const sitemap = readFileSync(join(siteDir, 'sitemap-0.xml'), 'utf8');
+    const listed = new Set([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decodeURIComponent(new URL(m[1] as string).pathname)));
+    const expected = pages.filter((p) => p !== '404.html').map((p) => `${SITE_BASE}${p.replace(/index\.html$/, '')}`);
+    expect(expected.filter((p) => !listed.has(p))).toEqual([]);
+    expect(listed.has(`${SITE_BASE}cases/2/`)).toBe(true);
+    expect(sitemap).toContain(`${SITE_ORIGIN}${SITE_BASE}cases/3/`);
   });
 
   test('the statistics page draws its bar charts as inline SVG at build time', () => {

@@ -12,6 +12,8 @@ import { serveStatic } from '../../scripts/lib/static-server.ts';
 
 export const SITE_BASE = '/casebook/';
 export const SITE_ORIGIN = 'https://casebook.example';
+/** Entries per list page in the test build (the site uses 50): the bundled library then spans several pages. */
+export const LIST_PAGE_SIZE_FOR_TESTS = 20;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,7 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = performance.now();
   const build = spawnSync('npm', ['run', 'build'], {
     encoding: 'utf8',
-    env: { ...process.env, BASE_PATH: SITE_BASE, SITE_URL: SITE_ORIGIN, OUT_DIR: siteDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, LIST_PAGE_SIZE: String(LIST_PAGE_SIZE_FOR_TESTS), BASE_PATH: SITE_BASE, SITE_URL: SITE_ORIGIN, OUT_DIR: siteDir, ASTRO_TELEMETRY_DISABLED: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (build.status !== 0) {

@@ -144,6 +144,73 @@ describe('search page', () => {
     expect(near.length).toBeGreaterThan(0);
   });
 
+  test('a query that no entry contains whole finds the entries holding its parts, labelled as partial matches', async () => {
+    expect(await searchFor(getPage(), { q: '如何建设委员工作室' })).toMatch(/找到 \d+ 个/);
+    const both = entries.filter((e) => e.text.includes('建设') && e.text.includes('委员工作室')).map((e) => e.path);
+    expect(both.length).toBeGreaterThan(0);
+    expect(await allResultLinks(getPage())).toEqual(expect.arrayContaining(both));
+    expect(await searchFor(getPage(), { q: '渭南委员工作室' })).toMatch(/找到 \d+ 个/);
+    expect(await allResultLinks(getPage())).toContain(`${SITE_BASE}cases/2023/weinan-member-studios-micro-consultation/`);
+    const weinan = getPage().locator('[data-search-result]').filter({ has: getPage().locator('a[href$="/weinan-member-studios-micro-consultation/"]') });
+    expect(await weinan.locator('.match-note').textContent()).toContain('部分匹配');
+  });
+
+  test('entries containing the query as typed come before the others, which are labelled', async () => {
+    await searchFor(getPage(), { q: '委员工作室' });
+    const notes = await getPage().locator('[data-search-result]').evaluateAll((items) => items.map((li) => Boolean(li.querySelector('.match-note'))));
+    expect(notes.indexOf(true) === -1 || notes.lastIndexOf(false) < notes.indexOf(true)).toBe(true);
+  });
+
+  test('single characters are searched (县, 乾)', async () => {
+    expect(await searchFor(getPage(), { q: '县' })).toMatch(/找到 \d+ 个/);
+    expect(await allResultLinks(getPage())).toEqual(expect.arrayContaining(containing('县')));
+    await searchFor(getPage(), { q: '乾' });
+    expect(await allResultLinks(getPage())).toEqual(expect.arrayContaining(containing('乾')));
+  });
+
+  test('a corrupt, missing or old-format index says search is unavailable, links to the browse pages and throws nothing', async () => {
+    const context = await getPage().context().browser()!.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.route('**/search-index/s/*.bin', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]) }));
+      const status = await searchFor(page, { q: '委员工作室' });
+      expect(status).toContain('搜索暂不可用');
+      expect(await page.locator('[data-search-result]').count()).toBe(0);
+      const links = await page.locator('#search-help a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links).toEqual(expect.arrayContaining([`${SITE_BASE}themes/`, `${SITE_BASE}regions/`, `${SITE_BASE}years/`]));
+      await page.unroute('**/search-index/s/*.bin');
+      await page.route('**/search-index/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"format":"casebook-search","version":0}' }));
+      expect(await searchFor(page, { q: '委员工作室' })).toContain('搜索暂不可用');
+      await page.unroute('**/search-index/manifest.json');
+      await page.route('**/search-index/manifest.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      expect(await searchFor(page, { type: '创新案例' })).toContain('搜索暂不可用');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('on a 360 × 800 phone the filters fold behind 筛选, there is one search box, and the first result shows on the first screen', async () => {
+    const context = await getPage().context().browser()!.newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    try {
+      await searchFor(page, { q: '委员工作室' });
+      expect(await page.locator('input[type="search"]').count()).toBe(1);
+      expect(await page.locator('details.filter-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      const first = await page.locator('[data-search-result] a').first().boundingBox();
+      expect(first && first.y + first.height).toBeLessThanOrEqual(800);
+      const sizes = await page.locator('#search :is(input, button, summary)').evaluateAll((els) => els.map((e) => ({ h: e.getBoundingClientRect().height, font: getComputedStyle(e).fontSize, tag: e.tagName })));
+      for (const s of sizes) expect(s.h, s.tag).toBeGreaterThanOrEqual(44);
+      expect(sizes.find((s) => s.tag === 'INPUT')?.font).toBe('16px');
+      await page.locator('details.filter-fold > summary').click();
+      expect(await page.locator('select[name="type"]').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the header search box is a plain form that opens the search page with the query', async () => {
     await getPage().goto(siteUrl('cases/'));
     await getPage().fill('#site-q', '微协商');

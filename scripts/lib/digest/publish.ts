@@ -2,11 +2,10 @@
  * Opening or updating the digest pull request from branch `digest/<year>`
  * without overwriting anything a person has committed there.
  */
-import { branchSha, ensureBranch, openPullFrom, putFile, upsertComment, type GitHub, type Repo } from '../github/octokit.ts';
+import { branchChanges, branchSha, ensureBranch, openPullFrom, putFile, upsertComment, type GitHub, type Repo } from '../github/octokit.ts';
 
 export const DIGEST_MARKER = '<!-- casebook:digest -->';
-/** The account GitHub Actions' token commits as. */
-export const WORKFLOW_ACCOUNT = 'github-actions[bot]';
+export { WORKFLOW_ACCOUNT } from '../github/octokit.ts';
 
 export interface DigestFiles {
   year: number;
@@ -20,18 +19,11 @@ export type PublishResult =
   | { outcome: 'opened' | 'updated'; pullRequest: number }
   | { outcome: 'held'; pullRequest?: number; people: string[] };
 
-/** Authors other than the workflow among the branch's own commits. */
-async function peopleOnBranch(github: GitHub, repo: Repo, base: string, branch: string): Promise<string[]> {
-  const { data } = await github.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${branch}`, per_page: 100 });
-  const names = data.commits.map((c) => c.author?.login ?? c.commit.author?.name ?? '?').filter((name) => name !== WORKFLOW_ACCOUNT);
-  return [...new Set(names)];
-}
-
 export async function publishDigest(github: GitHub, repo: Repo, digest: DigestFiles): Promise<PublishResult> {
   const branch = `digest/${digest.year}`;
   const pr = await openPullFrom(github, repo, branch);
   if (await branchSha(github, repo, branch)) {
-    const people = await peopleOnBranch(github, repo, digest.defaultBranch, branch);
+    const { people } = await branchChanges(github, repo, digest.defaultBranch, branch);
     if (people.length > 0) {
       if (pr) {
         await upsertComment(github, repo, pr.number, DIGEST_MARKER, `${DIGEST_MARKER}\n内容有更新，但分支 \`${branch}\` 上有 ${people.join('、')} 的提交，自动汇编没有覆盖。请合并或关闭本请求后重新运行“年度汇编”。\n\n${digest.body}`);

@@ -54,12 +54,19 @@ export async function ensureBranch(github: GitHub, repo: Repo, branch: string, f
   return 'created';
 }
 
-/** Write a file on a branch through the contents API, passing the current blob's sha when it exists. */
-export async function putFile(github: GitHub, repo: Repo, branch: string, path: string, content: Uint8Array, message: string): Promise<'created' | 'updated'> {
+/**
+ * Write a file on a branch through the contents API, passing the current blob's sha when it exists;
+ * a file that already has these bytes is left alone (no empty commit).
+ */
+export async function putFile(github: GitHub, repo: Repo, branch: string, path: string, content: Uint8Array, message: string): Promise<'created' | 'updated' | 'unchanged'> {
   let sha: string | undefined;
   try {
     const { data } = await github.rest.repos.getContent({ ...repo, path, ref: branch });
-    sha = Array.isArray(data) ? undefined : data.sha;
+    if (!Array.isArray(data)) {
+      sha = data.sha;
+      const current = 'content' in data && typeof data.content === 'string' && data.content !== '' ? Buffer.from(data.content, 'base64') : undefined;
+      if (current?.equals(content)) return 'unchanged';
+    }
   } catch (error) {
     if (!notFound(error)) throw error;
   }
@@ -71,4 +78,36 @@ export async function putFile(github: GitHub, repo: Repo, branch: string, path: 
 export async function openPullFrom(github: GitHub, repo: Repo, branch: string): Promise<{ number: number } | undefined> {
   const [pr] = await github.paginate(github.rest.pulls.list, { ...repo, head: `${repo.owner}:${branch}`, state: 'open', per_page: 100 });
   return pr;
+}
+
+/** Every pull request ever opened from `branch` of this repository, open or closed. */
+export async function pullsFrom(github: GitHub, repo: Repo, branch: string): Promise<{ number: number; state: string }[]> {
+  return github.paginate(github.rest.pulls.list, { ...repo, head: `${repo.owner}:${branch}`, state: 'all', per_page: 100 });
+}
+
+/** The account GitHub Actions' token commits as. */
+export const WORKFLOW_ACCOUNT = 'github-actions[bot]';
+
+export interface BranchChanges {
+  /** Authors of the branch's own commits other than the automation accounts: people who worked on it. */
+  people: string[];
+  /** Files the branch changes against the base, with their blob sha on the branch. */
+  files: { path: string; status: string; sha: string }[];
+}
+
+/**
+ * What `branch` adds to `base`. When GitHub lists only part of the commits, the
+ * unlisted ones count as a person's (`?`): a branch is never taken over on a guess.
+ */
+export async function branchChanges(github: GitHub, repo: Repo, base: string, branch: string, automation: readonly string[] = [WORKFLOW_ACCOUNT]): Promise<BranchChanges> {
+  const { data } = await github.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${branch}`, per_page: 100 });
+  const names = data.commits.map((c) => c.author?.login ?? c.commit.author?.name ?? '?').filter((name) => !automation.includes(name));
+  if ((data.total_commits ?? data.commits.length) > data.commits.length) names.push('?');
+  const files = (data.files ?? []).flatMap((f) => (f.sha ? [{ path: f.filename, status: f.status, sha: f.sha }] : []));
+  return { people: [...new Set(names)], files };
+}
+
+/** Delete a file on a branch through the contents API (the blob sha guards against deleting a newer version). */
+export async function deleteFile(github: GitHub, repo: Repo, branch: string, path: string, sha: string, message: string): Promise<void> {
+  await github.rest.repos.deleteFile({ ...repo, path, branch, sha, message });
 }

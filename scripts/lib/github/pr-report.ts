@@ -10,7 +10,14 @@ import { isRuleId, type RuleId } from '../validate/rules.ts';
 export const PR_REPORT_FORMAT = 'casebook-pr-report/1';
 export const MAX_REPORTED_PROBLEMS = 200;
 
-const RepoPath = z.string().max(300).regex(/^[\w./-]+$/, { error: 'bad path' }).refine((p) => !p.split('/').includes('..'));
+// Any name git can hold (Chinese, spaces, emoji: the validator reports them, so the report must carry them),
+// but no control or format characters (newlines, bidi overrides) and no climbing out with `..`.
+const RepoPath = z
+  .string()
+  .min(1)
+  .max(1000)
+  .regex(/^[^\p{Cc}\p{Cf}]+$/u, { error: 'bad path' })
+  .refine((p) => !p.split('/').includes('..'));
 
 export const ReportedProblemSchema = z.strictObject({
   file: RepoPath,

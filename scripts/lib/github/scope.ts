@@ -15,3 +15,14 @@ export function scopeProblems(changedFiles: readonly string[], labels: readonly 
       }),
     );
 }
+
+/**
+ * Fail closed: a changed file under content/ that the validator did not check is itself an
+ * error, whatever the reason it was left out (a name git escaped, a filter that missed it).
+ */
+export function uncheckedContent(changedFiles: readonly string[], checkedFiles: readonly string[]): Diagnostic[] {
+  const checked = new Set(checkedFiles);
+  return changedFiles
+    .filter((f) => f.startsWith('content/') && !checked.has(f))
+    .map((f) => diagnostic(f, 'pr/unchecked-content', '这个改动的文件没有被检查', { fix: '把文件改成只用小写字母、数字和连字符的名字；如仍出现，请联系编辑' }));
+}

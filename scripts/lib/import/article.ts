@@ -4,6 +4,8 @@
  * every non-empty input line ends up in exactly one place.
  */
 import { findDamage, normalizeChinese } from '../../../src/lib/chinese-text.ts';
+import { BOILERPLATE_PATTERNS, HEADER, MEASURE, SPEAKER } from './patterns.ts';
+import { splitSingle } from './single.ts';
 
 /** An editor's correction for text the importer cannot repair by itself. */
 export interface Repair {
@@ -25,7 +27,10 @@ export interface ArticleLine {
   text: string;
 }
 
-export type BoilerplateKind = 'header' | 'photo-credit' | 'editor' | 'disclaimer';
+export type BoilerplateKind = 'header' | 'article-title' | 'photo-credit' | 'editor' | 'disclaimer';
+
+/** How the summary names each kind of boilerplate. */
+export const BOILERPLATE_NAMES: Record<BoilerplateKind, string> = { header: '日期与来源', 'article-title': '汇编标题', 'photo-credit': '图片作者', editor: '编辑', disclaimer: '免责声明' };
 
 export interface SpeakerBlock {
   speakerLine: ArticleLine;
@@ -38,6 +43,28 @@ export interface SpeakerBlock {
   opening: ArticleLine[];
   /** Lines that start with 一、 二、 …, each with any paragraphs that follow it. */
   measures: { heading: ArticleLine; paragraphs: ArticleLine[] }[];
+  /** Single articles: header lines whose content went into the frontmatter (title, speaker, labelled fields, dateline). */
+  metaLines?: ArticleLine[];
+  /** Single articles: lines kept at the top of the body but left out of the summary (——在…上的发言, 各位委员：). */
+  preface?: ArticleLine[];
+  /** The title when its line carries more (会议发言：…). */
+  titleText?: string | undefined;
+}
+
+/** compiled: many speeches, one report each; single: one speech or article; work-report: a committee's annual 工作报告. */
+export type ArticleShape = 'compiled' | 'single' | 'work-report';
+
+/** What a single article prints about itself, from labelled fields, the speaker line and the dateline. */
+export interface TextFields {
+  title?: string | undefined;
+  speaker?: string | undefined;
+  role?: string | undefined;
+  /** A region name as printed (西安市) or a code. */
+  region?: string | undefined;
+  organization?: string | undefined;
+  date?: string | undefined;
+  publisher?: string | undefined;
+  url?: string | undefined;
 }
 
 export interface ArticleProblem {
@@ -50,6 +77,9 @@ export interface ArticleProblem {
 }
 
 export interface ParsedArticle {
+  shape: ArticleShape;
+  /** Single articles only: what the header says. */
+  fields: TextFields;
   date?: string;
   publisher?: string;
   photoCredit?: string;
@@ -65,15 +95,6 @@ export interface ParsedArticle {
 /** Placeholder for a character that was lost and could not be recovered (as in transcriptions: □). */
 export const LOST = '□';
 
-const ROLE = '(?:党组书记、主席|党组书记、副主席|党组书记|党组副书记|主席|副主席|秘书长)';
-const SPEAKER = new RegExp(`^(?<region>\\p{Script=Han}{1,12}?(?:省|市|区|县|旗|自治县|自治州|盟))?政协(?<role>${ROLE})(?<name>\\p{Script=Han}{2,4}(?:·\\p{Script=Han}{1,6})?)$`, 'u');
-const HEADER = /^(?<date>\d{4}-\d{2}-\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*来源[：:]\s*(?<publisher>\S.*)$/u;
-const MEASURE = /^[一二三四五六七八九十]{1,3}、/u;
-const BOILERPLATE: { kind: Exclude<BoilerplateKind, 'header'>; pattern: RegExp }[] = [
-  { kind: 'photo-credit', pattern: /^(?:本组)?图片由\s*(?<value>\S.*?)\s*摄$/u },
-  { kind: 'editor', pattern: /^(?:责任)?编辑[：:]\s*(?<value>\S.*)$/u },
-  { kind: 'disclaimer', pattern: /^以上文章仅代表作者个人观点/u },
-];
 
 /** Apply editors' repairs, mark what stays damaged, then normalise the Chinese. */
 export function repairLines(text: string, repairs: readonly Repair[]) {
@@ -121,7 +142,7 @@ export function repairLines(text: string, repairs: readonly Repair[]) {
 }
 
 function boilerplateKind(text: string) {
-  for (const { kind, pattern } of BOILERPLATE) {
+  for (const { kind, pattern } of BOILERPLATE_PATTERNS) {
     const match = pattern.exec(text);
     if (match) return { kind, value: match.groups?.['value'] };
   }
@@ -130,7 +151,7 @@ function boilerplateKind(text: string) {
 
 /** Split repaired lines into header, speaker blocks and boilerplate. */
 export function splitArticle(lines: readonly ArticleLine[]): Omit<ParsedArticle, 'problems' | 'applied'> {
-  const result: Omit<ParsedArticle, 'problems' | 'applied'> = { blocks: [], boilerplate: [], unaccounted: [] };
+  const result: Omit<ParsedArticle, 'problems' | 'applied'> = { shape: 'compiled', fields: {}, blocks: [], boilerplate: [], unaccounted: [] };
   let block: SpeakerBlock | undefined;
   let needTitle = false;
   for (const line of lines) {
@@ -164,7 +185,9 @@ export function splitArticle(lines: readonly ArticleLine[]): Omit<ParsedArticle,
       block = undefined; // text after boilerplate belongs to no speaker
       continue;
     }
-    if (!block) {
+    if (!block && line === lines[0]) {
+      result.boilerplate.push({ line, kind: 'article-title' }); // a compilation's own headline, as saved pages print it
+    } else if (!block) {
       result.unaccounted.push(line);
     } else if (needTitle) {
       block.title = line;
@@ -180,11 +203,23 @@ export function splitArticle(lines: readonly ArticleLine[]): Omit<ParsedArticle,
   return result;
 }
 
-export function parseArticle(text: string, repairs: readonly Repair[] = []): ParsedArticle {
+/** Repaired lines (for counting) and the article split into reports. */
+export function parseArticle(text: string, repairs: readonly Repair[] = []): ParsedArticle & { lineCount: number } {
   const { lines, problems, applied } = repairLines(text, repairs);
-  const article = splitArticle(lines);
+  // Two or more speaker lines make a compilation; anything else is one speech, article or work report.
+  const speakers = lines.filter((l) => SPEAKER.test(l.text) && l.text.length <= 40).length;
+  const article = speakers >= 2 ? splitArticle(lines) : splitSingle(lines);
   for (const block of article.blocks) {
-    if (block.title === block.speakerLine) {
+    if (block.metaLines && block.titleText === undefined) {
+      problems.push({
+        line: block.speakerLine.line,
+        column: 1,
+        rule: 'import/missing-title',
+        severity: 'error',
+        message: '文章开头没有标题行',
+        fix: '在第一行写上标题（不以句号结尾），或写成“标题：……”',
+      });
+    } else if (!block.metaLines && block.title === block.speakerLine) {
       problems.push({
         line: block.speakerLine.line,
         column: 1,
@@ -205,5 +240,5 @@ export function parseArticle(text: string, repairs: readonly Repair[] = []): Par
       fix: '确认该行的归属：删去无关文字，或在其前面补上发言人行',
     });
   }
-  return { ...article, problems, applied };
+  return { ...article, problems, applied, lineCount: lines.length };
 }

@@ -1,12 +1,12 @@
 /** What the checks of one file may know about the rest of the library. */
 import { distance } from 'fastest-levenshtein';
-import type { KnownIds } from '../../../src/lib/library.ts';
+import type { IdLookup } from '../../../src/lib/library.ts';
 export { slugIndex } from '../../../src/lib/checks/entry.ts';
 import type { Theme } from '../../../src/schemas/theme.ts';
 import type { CollectionName } from '../../../src/schemas/index.ts';
 
 export interface ValidationContext {
-  ids: KnownIds;
+  ids: IdLookup;
   themes: readonly Theme[];
   /** Body text of another entry (for figure checks), read on demand. */
   entryText(collection: CollectionName, id: string): string | undefined;

@@ -1,7 +1,10 @@
 /** Reading what the validator checks: the files, the ids around them, and which files a change touches. */
-import { execFileSync } from 'node:child_process';
-import { closeSync, constants, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { walkTree } from '../../../src/lib/content-tree.ts';
+import { checkEntryName } from '../../../src/lib/entry-path.ts';
+import { gitPaths } from '../../../src/lib/git-paths.ts';
+import { openContentFile } from '../../../src/lib/read-content-file.ts';
 import { readThemes } from '../../../src/lib/safe-yaml.ts';
 import type { CollectionName } from '../../../src/schemas/index.ts';
 import { slugIndex, type ValidationContext } from './context.ts';
@@ -9,51 +12,58 @@ import type { FileInput } from './validate-file.ts';
 
 const COLLECTIONS: CollectionName[] = ['reports', 'cases', 'rules'];
 
-function git(root: string, args: string[]): string[] | undefined {
-  try {
-    return execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] })
-      .split('\n')
-      .filter(Boolean);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Whether `root` is the top of a git work tree (then git's index lists files faster than the disk). */
 function isGitTop(root: string): boolean {
   return existsSync(join(root, '.git'));
 }
 
-/** Every file under content/<collection>/ (any extension, links included), repository-relative. */
+/** Every file under content/<collection>/ (any extension, links included, linked folders not entered), repository-relative. */
 export function listContentFiles(root: string): string[] {
   const folders = COLLECTIONS.map((c) => `content/${c}`);
   if (isGitTop(root)) {
-    const listed = git(root, ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...folders]);
-    const deleted = new Set(git(root, ['ls-files', '--deleted', '--', ...folders]) ?? []);
+    const listed = gitPaths(root, ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...folders]);
+    const deleted = new Set(gitPaths(root, ['ls-files', '--deleted', '--', ...folders]) ?? []);
     if (listed) return [...new Set(listed)].filter((f) => !deleted.has(f)).sort();
   }
-  return COLLECTIONS.flatMap((collection) => {
-    const base = join(root, 'content', collection);
-    if (!existsSync(base)) return [];
-    return readdirSync(base, { recursive: true, withFileTypes: true })
-      .filter((entry) => !entry.isDirectory())
-      .map((entry) => `content/${collection}/${relative(base, join(entry.parentPath, entry.name)).split(sep).join('/')}`);
-  }).sort();
+  return COLLECTIONS.flatMap((collection) => walkTree(join(root, 'content', collection)).map((entry) => `content/${collection}/${entry.name}`)).sort();
 }
 
-/** The file's bytes; a symbolic link is reported as one and never followed (O_NOFOLLOW: no gap between checking and reading). */
-export function readInput(root: string, file: string): FileInput {
-  let fd: number;
-  try {
-    fd = openSync(join(root, file), constants.O_RDONLY | constants.O_NOFOLLOW);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { file, isSymlink: true, bytes: new Uint8Array() };
-    throw error;
+/** Whether a folder on the way from `root` to `file` is a symbolic link (O_NOFOLLOW only guards the last part). */
+function throughLinkedFolder(root: string, file: string): boolean {
+  for (let dir = dirname(file); dir !== '.' && dir !== '/' && dir !== ''; dir = dirname(dir)) {
+    try {
+      if (lstatSync(join(root, dir)).isSymbolicLink()) return true;
+    } catch {
+      return false;
+    }
   }
+  return false;
+}
+
+/**
+ * The file's bytes, or why it cannot be read: a symbolic link (in the name or in a folder on
+ * the way) is reported as one and never followed, and FIFOs, devices and huge files are not read.
+ */
+export function readInput(root: string, file: string): FileInput {
+  // A name that climbs out with .. is refused before anything is opened.
+  if (file.split('/').includes('..') || file.startsWith('/')) return { file, isSymlink: false, bytes: new Uint8Array(), unreadable: { problem: 'unreadable' } };
+  if (throughLinkedFolder(root, file)) return { file, isSymlink: true, bytes: new Uint8Array() };
+  const result = openContentFile(join(root, file));
+  if ('bytes' in result) return { file, isSymlink: false, bytes: result.bytes };
+  if (result.problem === 'symlink') return { file, isSymlink: true, bytes: new Uint8Array() };
+  const unreadable = result.size === undefined ? { problem: result.problem } : { problem: result.problem, size: result.size };
+  return { file, isSymlink: false, bytes: new Uint8Array(), unreadable };
+}
+
+/** An entry file's text for the checks that look inside other entries; nothing for links, devices or bad bytes. */
+function entryFileText(root: string, file: string): string | undefined {
+  if (throughLinkedFolder(root, file)) return undefined;
+  const result = openContentFile(join(root, file));
+  if (!('bytes' in result)) return undefined;
   try {
-    return { file, isSymlink: false, bytes: readFileSync(fd) };
-  } finally {
-    closeSync(fd);
+    return new TextDecoder('utf-8', { fatal: true }).decode(result.bytes);
+  } catch {
+    return undefined;
   }
 }
 
@@ -72,19 +82,28 @@ export function loadContext(root: string, files: readonly string[]): ValidationC
     idsBySlug: slugIndex(known),
     themes,
     entryText(collection, id) {
-      const file = join(root, 'content', collection, `${id}.md`);
-      if (!cache.has(file)) cache.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+      const file = `content/${collection}/${id}.md`;
+      if (!cache.has(file)) cache.set(file, 'id' in checkEntryName(collection, `${id}.md`) ? entryFileText(root, file) : undefined);
       return cache.get(file);
     },
   };
 }
 
+/** Lists paths with git, or stops: a change that cannot be listed must not pass as "nothing changed". */
+function gitPathsOrFail(root: string, args: string[]): string[] {
+  const paths = gitPaths(root, args);
+  if (!paths) throw new Error(`无法用 git 列出改动的文件（git ${args.join(' ')}）；检查给出的 git 引用是否存在`);
+  return paths;
+}
+
 /** Content files added, changed or deleted since a git ref (including uncommitted and untracked ones). */
 export function changedSince(root: string, ref: string): { changed: string[]; deleted: string[] } {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
   const inContent = (f: string) => f.startsWith('content/');
-  const changed = [...git('diff', '--name-only', '--no-renames', '--diff-filter=d', ref, '--', 'content'), ...git('ls-files', '--others', '--exclude-standard', '--', 'content')];
-  const deleted = git('diff', '--name-only', '--no-renames', '--diff-filter=D', ref, '--', 'content');
+  const changed = [
+    ...gitPathsOrFail(root, ['diff', '--name-only', '--no-renames', '--diff-filter=d', ref, '--', 'content']),
+    ...gitPathsOrFail(root, ['ls-files', '--others', '--exclude-standard', '--', 'content']),
+  ];
+  const deleted = gitPathsOrFail(root, ['diff', '--name-only', '--no-renames', '--diff-filter=D', ref, '--', 'content']);
   return { changed: [...new Set(changed.filter(inContent))].sort(), deleted: deleted.filter(inContent) };
 }
 
@@ -101,15 +120,15 @@ export function referrers(root: string, all: readonly string[], changed: readonl
   const known = new Set(all);
   if (isGitTop(root)) {
     // git grep searches tracked files in the work tree; untracked ones are few and read below.
-    const found = git(root, ['grep', '-l', '-F', ...keys.flatMap((k) => ['-e', k]), '--', ...COLLECTIONS.map((c) => `content/${c}`)]) ?? [];
-    const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '--', 'content']) ?? [];
-    const extra = untracked.filter((file) => file.endsWith('.md') && keys.some((key) => readFileSync(join(root, file), 'utf8').includes(key)));
+    const found = gitPaths(root, ['grep', '-l', '-F', ...keys.flatMap((k) => ['-e', k]), '--', ...COLLECTIONS.map((c) => `content/${c}`)]) ?? [];
+    const untracked = gitPaths(root, ['ls-files', '--others', '--exclude-standard', '--', 'content']) ?? [];
+    const extra = untracked.filter((file) => file.endsWith('.md') && keys.some((key) => entryFileText(root, file)?.includes(key)));
     return [...new Set([...found, ...extra])].filter((f) => known.has(f) && !touched.has(f)).sort();
   }
   return all.filter((file) => {
     if (touched.has(file) || !file.endsWith('.md')) return false;
-    const text = readFileSync(join(root, file), 'utf8');
-    return keys.some((key) => text.includes(key));
+    const text = entryFileText(root, file);
+    return keys.some((key) => text?.includes(key));
   });
 }
 

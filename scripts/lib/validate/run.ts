@@ -1,7 +1,10 @@
 /** Choosing the files to check and checking them: shared by `npm run validate` and the pull-request job. */
 import { changedSince, listContentFiles, loadContext, readInput, referrers } from './load.ts';
+import { casesCiting, namedContext } from './named.ts';
+import { checkStaged } from './staged.ts';
 import { validateFile } from './validate-file.ts';
 import { availableParallelism } from 'node:os';
+import { sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
 
@@ -12,6 +15,19 @@ export interface Selection {
   changedSince?: string | undefined;
   /** Only the files under this folder (e.g. `content/cases/2023/`), nothing that refers to them. */
   folder?: string;
+  /** The files staged in git's index, as staged (see staged.ts); paths and ref are then ignored. */
+  staged?: boolean;
+}
+
+/** A path as typed on the command line (`./content/…`, `content\…`) as the validator names files. */
+function asRepoPath(path: string): string {
+  // Only Windows separates folders with \; elsewhere it is a character of the name.
+  return path.replace(/^\.\//, '').split(sep).join('/');
+}
+
+export interface RunOptions {
+  /** Check in several threads from this many files on; below it one thread is faster than starting workers. */
+  parallelFrom?: number;
 }
 
 /**
@@ -20,7 +36,7 @@ export interface Selection {
  */
 export function selectFiles(root: string, all: readonly string[], selection: Selection): string[] {
   if (selection.folder) return all.filter((f) => f.startsWith(selection.folder as string));
-  const paths = (selection.paths ?? []).map((p) => p.replace(/^\.\//, '').split('\\').join('/'));
+  const paths = (selection.paths ?? []).map(asRepoPath);
   if (paths.length === 0 && !selection.changedSince) return [...all];
   const since = selection.changedSince ? changedSince(root, selection.changedSince) : { changed: [], deleted: [] };
   const changed = [...new Set([...paths, ...since.changed])];
@@ -33,6 +49,9 @@ export function checkFiles(root: string, all: readonly string[], files: readonly
   return files.flatMap((file) => validateFile(readInput(root, file), context));
 }
 
+/** The worker script beside this module: worker.ts among the sources, validate-worker.mjs beside the prebuilt bundle. */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './validate-worker.mjs', import.meta.url);
+
 /** Below this many files one thread is faster than starting workers. */
 const PARALLEL_FROM = 1500;
 
@@ -43,7 +62,7 @@ async function inWorkers(root: string, all: readonly string[], files: readonly s
   const others = chunks.slice(1).map(
     (chunk) =>
       new Promise<Diagnostic[]>((resolve, reject) => {
-        const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { root, all, files: chunk } });
+        const worker = new Worker(WORKER, { workerData: { root, all, files: chunk } });
         worker.once('message', resolve);
         worker.once('error', reject);
       }),
@@ -52,10 +71,24 @@ async function inWorkers(root: string, all: readonly string[], files: readonly s
   return [...mine, ...(await Promise.all(others)).flat()];
 }
 
-export async function runValidation(root: string, selection: Selection): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+/** The named files and the cases that quote a named report or rule, checked without listing the library (see named.ts). */
+export function checkNamed(root: string, paths: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
+  const named = [...new Set(paths.map(asRepoPath))];
+  const files = [...named, ...casesCiting(root, named)].sort();
+  const context = namedContext(root, files);
+  return { files, diagnostics: files.flatMap((file) => validateFile(readInput(root, file), context)) };
+}
+
+export async function runValidation(
+  root: string,
+  selection: Selection,
+  { parallelFrom = PARALLEL_FROM }: RunOptions = {},
+): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  if (selection.staged) return checkStaged(root);
+  if (selection.paths?.length && !selection.changedSince && !selection.folder) return checkNamed(root, selection.paths);
   const all = listContentFiles(root);
   const files = selectFiles(root, all, selection);
   const threads = Math.min(availableParallelism(), 4);
-  if (files.length >= PARALLEL_FROM && threads > 1) return { files, diagnostics: await inWorkers(root, all, files, threads) };
+  if (files.length >= parallelFrom && threads > 1) return { files, diagnostics: await inWorkers(root, all, files, threads) };
   return { files, diagnostics: checkFiles(root, all, files) };
 }

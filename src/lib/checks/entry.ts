@@ -4,7 +4,7 @@
  */
 import { REQUIRED_CASE_SECTIONS } from '../../schemas/case.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { AnyEntry, KnownIds } from '../library.ts';
+import type { LocatedEntry, KnownIds } from '../library.ts';
 import { getRegion, shortRegionName } from '../regions.ts';
 import type { CollectionName } from '../../schemas/index.ts';
 
@@ -29,7 +29,7 @@ export function slugIndex(ids: KnownIds): IdsBySlug {
 }
 
 /** The report's date or the case's year agrees with its year folder. */
-export function yearFolderCheck(entry: AnyEntry, year: string | undefined): Diagnostic[] {
+export function yearFolderCheck(entry: LocatedEntry, year: string | undefined): Diagnostic[] {
   if (!year) return [];
   const stated = entry.collection === 'reports' ? entry.data.date.slice(0, 4) : entry.collection === 'cases' ? String(entry.data.year) : year;
   if (stated === year) return [];
@@ -38,7 +38,7 @@ export function yearFolderCheck(entry: AnyEntry, year: string | undefined): Diag
 }
 
 /** The organization (or an issuer) names the region the code stands for. */
-export function regionCheck(entry: AnyEntry): Diagnostic[] {
+export function regionCheck(entry: LocatedEntry): Diagnostic[] {
   const region = getRegion(entry.data.region);
   if (!region) return [];
   const names = entry.collection === 'rules' ? entry.data.issuers : [entry.data.organization];
@@ -53,7 +53,7 @@ export function regionCheck(entry: AnyEntry): Diagnostic[] {
   ];
 }
 
-export function caseSectionCheck(entry: AnyEntry): Diagnostic[] {
+export function caseSectionCheck(entry: LocatedEntry): Diagnostic[] {
   if (entry.collection !== 'cases') return [];
   return REQUIRED_CASE_SECTIONS.filter((s) => !new RegExp(`^##\\s*${s}\\s*$`, 'mu').test(entry.body)).map((s) =>
     diagnostic(entry.file, 'case/missing-section', `缺少“${s}”一节`, { line: entry.bodyLine, fix: `在正文中加上一行 ## ${s}，并写明相应内容` }),
@@ -61,7 +61,7 @@ export function caseSectionCheck(entry: AnyEntry): Diagnostic[] {
 }
 
 /** Another entry of the collection uses the same file name in another year folder. */
-export function duplicateSlugCheck(entry: AnyEntry, idsBySlug: IdsBySlug): Diagnostic[] {
+export function duplicateSlugCheck(entry: LocatedEntry, idsBySlug: IdsBySlug): Diagnostic[] {
   if (entry.collection === 'rules') return [];
   const slug = entry.id.split('/').at(-1) ?? '';
   const others = (idsBySlug(entry.collection).get(slug) ?? []).filter((id) => id !== entry.id);

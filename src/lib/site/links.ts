@@ -1,69 +1,35 @@
 /**
- * Links between entries in both directions: what an entry points at, and what
- * points at it. Keys are `<collection>/<id>`, e.g. `reports/2023/xian`.
+ * Links between entries in both directions, as the schemas declare them
+ * (src/schemas/references.ts): what an entry points at, under the field's
+ * name, and what points at it, under the backlink's name. Keys are
+ * `<collection>/<id>`, e.g. `reports/2023/xian`.
  */
-import type { RawEntry } from './entries.ts';
+import { COLLECTIONS, type ContentModel } from '../../schemas/index.ts';
+import type { Entry } from '../entry.ts';
+import { referencedEntry, referencesOf } from '../references.ts';
 
-export interface EntryLinks {
-  /** 出处: the reports and rules a case is drawn from. */
-  sources: string[];
-  /** 案例: cases drawn from this report or rule. */
-  cases: string[];
-  /** 提及的制度文件: rules that name this report. */
-  rules: string[];
-  /** 提及: reports that mention this rule. */
-  mentionedIn: string[];
-  /** 依据: rules this rule is based on. */
-  basis: string[];
-  /** 据此制定: rules based on this one. */
-  basedOn: string[];
-  /** 借鉴自 */
-  adaptedFrom: string[];
-  /** 推广至 */
-  adoptedBy: string[];
-}
+/** Keys of linked entries by field or backlink name, e.g. `{ sources: ['reports/2023/xian'] }`. */
+export type EntryLinks = Partial<Record<string, string[]>>;
 
-const empty = (): EntryLinks => ({ sources: [], cases: [], rules: [], mentionedIn: [], basis: [], basedOn: [], adaptedFrom: [], adoptedBy: [] });
-
-export function linkEntries(entries: readonly RawEntry[]): Map<string, EntryLinks> {
+export function linkEntries(entries: readonly Entry[], model: ContentModel = COLLECTIONS): Map<string, EntryLinks> {
   const links = new Map<string, EntryLinks>();
-  const keys = new Set(entries.map((e) => `${e.kind}/${e.id}`));
-  const at = (key: string) => {
-    let l = links.get(key);
-    if (!l) links.set(key, (l = empty()));
-    return l;
-  };
-  const add = (key: string, field: keyof EntryLinks, target: string) => {
+  const keys = new Set(entries.map((e) => e.key));
+  const add = (key: string, field: string, target: string) => {
     // Unresolved references are the validator's business; the site only links what exists.
     if (!keys.has(key) || !keys.has(target)) return;
-    const list = at(key)[field];
+    const of = links.get(key) ?? {};
+    links.set(key, of);
+    const list = (of[field] ??= []);
     if (!list.includes(target)) list.push(target);
   };
   for (const entry of entries) {
-    const key = `${entry.kind}/${entry.id}`;
-    at(key);
-    if (entry.kind === 'cases') {
-      for (const source of entry.data.sources) {
-        add(key, 'sources', source);
-        add(source, 'cases', key);
-      }
-      for (const id of entry.data.adaptedFrom ?? []) {
-        add(key, 'adaptedFrom', `cases/${id}`);
-        add(`cases/${id}`, 'adoptedBy', key);
-      }
-      for (const id of entry.data.adoptedBy ?? []) {
-        add(key, 'adoptedBy', `cases/${id}`);
-        add(`cases/${id}`, 'adaptedFrom', key);
-      }
-    } else if (entry.kind === 'rules') {
-      for (const id of entry.data.mentionedIn) {
-        add(key, 'mentionedIn', `reports/${id}`);
-        add(`reports/${id}`, 'rules', key);
-      }
-      for (const id of entry.data.basis ?? []) {
-        add(key, 'basis', `rules/${id}`);
-        add(`rules/${id}`, 'basedOn', key);
-      }
+    if (!links.has(entry.key)) links.set(entry.key, {});
+    for (const { field, reference, value } of referencesOf(entry, model)) {
+      const named = referencedEntry(reference, value);
+      if (!named) continue;
+      const target = `${named.collection}/${named.id}`;
+      add(entry.key, field, target);
+      if (reference.backlink) add(target, reference.backlink.field, entry.key);
     }
   }
   return links;

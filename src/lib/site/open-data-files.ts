@@ -1,6 +1,5 @@
 /** The open-data files as the site serves them: built once per build, for the files themselves and the sizes the data page shows. */
-import { getCollection } from 'astro:content';
-import type { AnyEntry } from '../library.ts';
+import { siteData } from '../../components/site-data.ts';
 import { toCsv, toJson, toRows } from '../open-data.ts';
 import type { CollectionName } from '../../schemas/index.ts';
 
@@ -16,8 +15,9 @@ export function openDataFiles(collection: CollectionName, siteUrl: string): Prom
   let files = built.get(collection);
   if (!files) {
     files = (async () => {
-      const entries = (await getCollection(collection)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) as unknown as AnyEntry[];
-      const themeNames = new Map((await getCollection('themes')).map((t) => [t.id, t.data.name]));
+      const site = await siteData();
+      const entries = [...site.ofCollection(collection)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const themeNames = new Map(site.themes.map((t) => [t.id, t.name]));
       const rows = toRows(collection, entries, siteUrl, themeNames);
       return { count: entries.length, csv: toCsv(collection, rows), json: toJson(rows) };
     })();

@@ -7,21 +7,15 @@
  * entries), so each entry scores only the candidates that share its most
  * distinctive bigrams (highest tf·idf): the same score, on a short list.
  */
-import { plainText, type SiteEntry } from './entries.ts';
+import type { Entry } from '../entry.ts';
+import { plainText } from '../plain-text.ts';
+import { hanBigramCounts } from '../search/tokenize.ts';
 
 type Vector = Map<string, number>;
 
-/** Counts of adjacent Han character pairs: 委员工作室 → 委员, 员工, 工作, 作室. */
+/** Counts of adjacent Han character pairs: 委员工作室 → 委员, 员工, 工作, 作室 (the search tokenizer's bigrams). */
 export function hanBigrams(text: string): Vector {
-  const counts: Vector = new Map();
-  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
-    const chars = [...run];
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const pair = `${chars[i]}${chars[i + 1]}`;
-      counts.set(pair, (counts.get(pair) ?? 0) + 1);
-    }
-  }
-  return counts;
+  return hanBigramCounts(text);
 }
 
 /** Shared themes over all themes of the two (Jaccard), 0 when neither has any. */
@@ -36,7 +30,7 @@ export interface Related<T> {
   score: number;
 }
 
-type Scored = Pick<SiteEntry, 'key' | 'themes' | 'title' | 'summary' | 'body'>;
+type Scored = Pick<Entry, 'key' | 'themes' | 'title' | 'summary' | 'body'>;
 
 export interface RelatedOptions {
   /** Most related entries per entry. */
@@ -69,6 +63,13 @@ function docCosine(a: Doc, b: Doc): number {
     else if (x < y) i++;
     else j++;
   }
+  return a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
+}
+
+/** docCosine(a, b) with a's counts spread over a dense array of all terms. */
+function spreadCosine(spread: Float64Array, a: Doc, b: Doc): number {
+  let dot = 0;
+  for (let j = 0; j < b.terms.length; j++) dot += (spread[b.terms[j] as number] as number) * (b.counts[j] as number);
   return a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
 }
 
@@ -149,14 +150,20 @@ export function relatedEntries<T extends Scored>(entries: readonly T[], options:
   const everyone = entries.map((_, i) => i);
   const lists = entries.length <= exactUpTo ? undefined : candidateLists(docs, terms, { signature, postings, candidates });
   const result = new Map<string, Related<T>[]>();
+  // The entry's counts spread over all terms, so each candidate's dot product walks only the candidate's
+  // terms (in the same order as docCosine's merge, so the sums are the same to the last bit).
+  const spread = new Float64Array(terms);
   entries.forEach((entry, doc) => {
+    const own = docs[doc] as Doc;
+    own.terms.forEach((t, i) => (spread[t] = own.counts[i] as number));
     const scored: Related<T>[] = [];
     for (const other of lists?.[doc] ?? everyone) {
       if (other === doc) continue;
       const o = entries[other] as T;
-      const score = 0.5 * themeOverlap(entry.themes, o.themes) + 0.5 * docCosine(docs[doc] as Doc, docs[other] as Doc);
+      const score = 0.5 * themeOverlap(entry.themes, o.themes) + 0.5 * spreadCosine(spread, own, docs[other] as Doc);
       if (score >= minScore) scored.push({ entry: o, score });
     }
+    own.terms.forEach((t) => (spread[t] = 0));
     scored.sort((a, b) => b.score - a.score || a.entry.key.localeCompare(b.entry.key));
     result.set(entry.key, scored.slice(0, limit));
   });

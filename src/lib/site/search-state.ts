@@ -1,14 +1,8 @@
 /** The search page's state as it appears in the URL: /search/?q=协商&type=创新案例&region=咸阳市. */
 
-/** Pagefind filter names, in the order the page shows them, with their labels. */
-export const FILTERS = [
-  ['type', '类型'],
-  ['region', '地区'],
-  ['theme', '主题'],
-  ['year', '年份'],
-] as const;
+import { FILTERS, type FilterName } from '../search/filters.ts';
 
-export type FilterName = (typeof FILTERS)[number][0];
+export { FILTERS, type FilterName };
 
 export interface SearchState {
   q: string;

@@ -1,7 +1,7 @@
 /** List orders: newest first, and by region in pinyin order (province, then city, then county). */
 import { pinyin } from 'pinyin-pro';
 import { regionPath } from '../regions.ts';
-import type { SiteEntry } from './entries.ts';
+import type { Entry } from '../entry.ts';
 
 const readings = new Map<string, string>();
 
@@ -22,7 +22,7 @@ export function comparePinyin(a: string, b: string): number {
 }
 
 /** Newest first; undated entries last; ties by title in pinyin order. */
-export function byDate<T extends Pick<SiteEntry, 'date' | 'title'>>(entries: readonly T[]): T[] {
+export function byDate<T extends Pick<Entry, 'date' | 'title'>>(entries: readonly T[]): T[] {
   return [...entries].sort((a, b) => {
     if (a.date !== b.date) {
       if (a.date === undefined) return 1;
@@ -52,7 +52,7 @@ export function compareRegions(a: string, b: string): number {
 }
 
 /** Grouped by region (pinyin order, a city before its counties), newest first inside a region. */
-export function byRegion<T extends Pick<SiteEntry, 'date' | 'title' | 'region'>>(entries: readonly T[]): { region: string; entries: T[] }[] {
+export function byRegion<T extends Pick<Entry, 'date' | 'title' | 'region'>>(entries: readonly T[]): { region: string; entries: T[] }[] {
   const groups = new Map<string, T[]>();
   for (const entry of entries) {
     const group = groups.get(entry.region);

@@ -2,12 +2,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { openDataFiles } from '../../lib/site/open-data-files.ts';
 import { href } from '../../lib/site/url.ts';
-import type { CollectionName } from '../../schemas/index.ts';
-
-const COLLECTIONS: CollectionName[] = ['reports', 'cases', 'rules'];
+import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 
 export const getStaticPaths = (() =>
-  COLLECTIONS.flatMap((collection) => ['json', 'csv'].map((format) => ({ params: { file: `${collection}.${format}` }, props: { collection, format } })))) satisfies GetStaticPaths;
+  COLLECTION_NAMES.flatMap((collection) => ['json', 'csv'].map((format) => ({ params: { file: `${collection}.${format}` }, props: { collection, format } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { collection, format } = props as { collection: CollectionName; format: 'json' | 'csv' };

@@ -3,13 +3,13 @@
  * Checks that need no file system live in src/lib/checks/, shared with the /contribute/ page.
  */
 import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
-import type { AnyEntry } from '../../../../src/lib/library.ts';
+import type { LocatedEntry } from '../../../../src/lib/library.ts';
 import type { Root } from 'mdast';
 import { proseOf } from '../../../../src/lib/checks/markdown.ts';
 import type { ValidationContext } from '../context.ts';
 
 /** Every figure a case states can be found in one of its sources (a warning: the editor decides). */
-export function figureCheck(entry: AnyEntry, context: ValidationContext, tree: Root | undefined): Diagnostic[] {
+export function figureCheck(entry: LocatedEntry, context: ValidationContext, tree: Root | undefined): Diagnostic[] {
   if (entry.collection !== 'cases') return [];
   const sources = entry.data.sources
     .map((ref) => {

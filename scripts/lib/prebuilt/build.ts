@@ -1,0 +1,94 @@
+/**
+ * The scripts as prebuilt JavaScript: one esbuild bundle per entry script in
+ * .cache/scripts/, with their dependencies inside, so that starting one costs
+ * neither type stripping nor resolving and loading hundreds of modules.
+ * A manifest per group records every input's size, mtime and hash;
+ * scripts/run-prebuilt.mjs runs a bundle only while they all still match.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+
+/**
+ * What `node scripts/run-prebuilt.mjs <name>` runs: scripts/<name>.ts, bundled with the
+ * workers it starts. Each group is built and checked for staleness on its own, so that
+ * editing the validator rebuilds only the validator.
+ */
+/** The validator's worker (scripts/lib/validate/run.ts starts it beside the bundle): built with every group that validates. */
+const WORKER = { 'validate-worker': 'scripts/lib/validate/worker.ts' };
+
+export const PREBUILT_GROUPS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  validate: { validate: 'scripts/validate.ts', ...WORKER },
+  fix: { fix: 'scripts/fix.ts' },
+  'new-entry': { 'new-entry': 'scripts/new-entry.ts', ...WORKER },
+  'add-rules': { 'add-rules': 'scripts/add-rules.ts' },
+  digest: { digest: 'scripts/digest.ts', ...WORKER },
+};
+
+export const PREBUILT_DIR = '.cache/scripts';
+
+/** Besides a group's inputs, what makes its bundle stale: how bundles are built and run. */
+const TOOLING = ['scripts/lib/prebuilt/build.ts', 'scripts/run-prebuilt.mjs', 'package.json', 'node_modules/esbuild/package.json'];
+
+export interface InputStamp {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+/** `.cache/scripts/<group>.json`: every repository-relative file the group's bundles were built from. */
+export interface Manifest {
+  inputs: Record<string, InputStamp>;
+}
+
+function stamp(root: string, file: string): InputStamp {
+  const path = join(root, file);
+  const { size, mtimeMs } = statSync(path);
+  return { size, mtimeMs, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
+}
+
+/** Writes through a temporary file and a rename, so that a script starting meanwhile sees the old file or the new one. */
+function writeAtomically(path: string, contents: string | Uint8Array): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
+
+/** Builds one group's bundles into `root`/.cache/scripts/<entry>.mjs, then its manifest (last, so that it never vouches for a missing bundle). */
+async function buildGroup(root: string, group: string): Promise<void> {
+  const entryPoints = PREBUILT_GROUPS[group];
+  if (!entryPoints) throw new Error(`没有 ${group} 这个预编译脚本`);
+  const outdir = join(root, PREBUILT_DIR);
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    // CommonJS packages inside an ES module bundle still call require() for Node's own modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  mkdirSync(outdir, { recursive: true });
+  const inputs = new Set([...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<')), ...TOOLING]);
+  const manifest: Manifest = { inputs: Object.fromEntries([...inputs].sort().map((file) => [file, stamp(root, file)])) };
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeAtomically(file.path, file.contents);
+  }
+  writeAtomically(join(outdir, `${group}.json`), JSON.stringify(manifest, null, 1) + '\n');
+}
+
+/** Builds the named groups (all by default) side by side. */
+export async function buildPrebuilt(root: string, groups: readonly string[] = Object.keys(PREBUILT_GROUPS)): Promise<void> {
+  await Promise.all(groups.map((group) => buildGroup(root, group)));
+}

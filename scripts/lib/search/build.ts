@@ -1,0 +1,292 @@
+/**
+ * Writes the search index (format: src/lib/search/format.ts) from search
+ * records, streaming: each record is tokenized once and only its postings
+ * stay in memory (growable byte buffers per term), with its document-table
+ * row and body text. At the end entries are numbered (by practice, then key:
+ * entries on one practice sit together, so a page of results touches few
+ * document-table chunks), postings are re-encoded with their BM25F weights,
+ * and the files are written to a temporary folder that replaces the old
+ * index only when complete. The same records give byte-identical files.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { FIELD_WEIGHTS, FILTERS, type SearchRecord } from '../../../src/lib/search/record.ts';
+import {
+  ByteReader, ByteWriter, encodeJson, encodeShard, FORMAT, impact, paths, shardOf, TEXT_START, VERSION,
+  type Card, type Facets, type Manifest,
+} from '../../../src/lib/search/format.ts';
+import { isBigram, normalize, scan } from '../../../src/lib/search/tokenize.ts';
+
+export interface BuildOptions {
+  /** Raw postings bytes per shard to aim for (before gzip). */
+  shardBytes?: number;
+  cardsPerChunk?: number;
+  textsPerChunk?: number;
+}
+
+export interface BuildStats {
+  entries: number;
+  terms: number;
+  shards: number;
+  files: number;
+  bytes: number;
+}
+
+interface Pending {
+  record: Omit<SearchRecord, 'body'>;
+  body: string;
+  length: number;
+}
+
+/**
+ * Han terms as small integers while building (no string and no heap number
+ * per occurrence): each distinct Han character gets an id below 2¹⁵; a
+ * unigram's key is its id, a bigram's 2¹⁵ + a·2¹⁵ + b. Characters beyond the
+ * first 2¹⁵ distinct ones (no real library has them) use string keys.
+ */
+const SPAN = 0x8000;
+class HanIds {
+  private readonly ids = new Map<number, number>();
+  private readonly chars: number[] = [];
+  id(cp: number): number {
+    let id = this.ids.get(cp);
+    if (id === undefined) {
+      id = this.chars.length;
+      this.ids.set(cp, id);
+      this.chars.push(cp);
+    }
+    return id;
+  }
+  unigram(id: number, cp: number): number | string {
+    return id < SPAN ? id : String.fromCodePoint(cp);
+  }
+  bigram(a: number, b: number, cpA: number, cpB: number): number | string {
+    return a < SPAN && b < SPAN ? SPAN + a * SPAN + b : String.fromCodePoint(cpA, cpB);
+  }
+  text(key: number | string): string {
+    if (typeof key === 'string') return key;
+    if (key < SPAN) return String.fromCodePoint(this.chars[key] as number);
+    const k = key - SPAN;
+    return String.fromCodePoint(this.chars[Math.floor(k / SPAN)] as number, this.chars[k % SPAN] as number);
+  }
+}
+
+/** Whether a build-time key is a Han bigram (whose positions are kept). */
+const keyIsBigram = (key: number | string): boolean => (typeof key === 'number' ? key >= SPAN : isBigram(key));
+
+/** One entry's terms: weighted frequency, whether in the title, positions (bigrams only); reused from entry to entry. */
+class EntryTerms {
+  readonly slots = new Map<number | string, number>();
+  keys: (number | string)[] = [];
+  tf: number[] = [];
+  title: boolean[] = [];
+  positions: number[][] = [];
+  clear(): void {
+    this.slots.clear();
+    this.keys.length = 0;
+  }
+  add(key: number | string, position: number, weight: number, inTitle: boolean): void {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      this.slots.set(key, slot);
+      this.keys.push(key);
+      this.tf[slot] = 0;
+      this.title[slot] = false;
+      if (this.positions[slot]) (this.positions[slot] as number[]).length = 0;
+      else this.positions[slot] = [];
+    }
+    this.tf[slot] = (this.tf[slot] as number) + weight;
+    if (inTitle) this.title[slot] = true;
+    if (keyIsBigram(key)) (this.positions[slot] as number[]).push(position);
+  }
+}
+
+/** Tokenizes one record into `terms`; returns its field-weighted length. */
+function collect(record: SearchRecord, terms: EntryTerms, han: HanIds): number {
+  terms.clear();
+  const title = normalize(record.title);
+  const summary = normalize(record.summary);
+  let titleLength = 0;
+  let previousId = -1;
+  scan(
+    title,
+    (cp, previous, position) => {
+      titleLength = position + 1;
+      const id = han.id(cp);
+      if (position < TEXT_START - 1) {
+        terms.add(han.unigram(id, cp), position, FIELD_WEIGHTS.title, true);
+        if (previous >= 0) terms.add(han.bigram(previousId, id, previous, cp), position - 1, FIELD_WEIGHTS.title, true);
+      }
+      previousId = id;
+    },
+    (word, position) => {
+      titleLength = position + word.length;
+      terms.add(word, position, FIELD_WEIGHTS.title, true);
+    },
+  );
+  // Summary and body with a line break between them, so no bigram joins the two.
+  const summaryLength = [...summary].length;
+  let textLength = 0;
+  scan(
+    `${summary}\n${normalize(record.body)}`,
+    (cp, previous, position) => {
+      const weight = position < summaryLength ? FIELD_WEIGHTS.summary : FIELD_WEIGHTS.body;
+      const id = han.id(cp);
+      terms.add(han.unigram(id, cp), TEXT_START + position, weight, false);
+      if (previous >= 0) terms.add(han.bigram(previousId, id, previous, cp), TEXT_START + position - 1, weight, false);
+      previousId = id;
+      textLength = position;
+    },
+    (word, position) => {
+      terms.add(word, TEXT_START + position, position < summaryLength ? FIELD_WEIGHTS.summary : FIELD_WEIGHTS.body, false);
+      textLength = position;
+    },
+  );
+  return FIELD_WEIGHTS.title * titleLength + FIELD_WEIGHTS.summary * summaryLength + FIELD_WEIGHTS.body * Math.max(0, textLength - summaryLength);
+}
+
+const hashName = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+/**
+ * One term's build-time postings (old entry number, weighted frequency, title
+ * flag, absolute positions) as stored: renumbered, in entry order, weighted.
+ */
+function renumber(bytes: Uint8Array, bigram: boolean, number: Int32Array, lengthOf: (old: number) => number, averageLength: number): { df: number; postings: Uint8Array } {
+  const reader = new ByteReader(bytes);
+  const order: number[] = [];
+  const starts: number[] = [];
+  while (!reader.done) {
+    starts.push(reader.offset);
+    const old = reader.varint();
+    order.push((number[old] as number) * 2 ** 21 + order.length);
+    reader.varint();
+    reader.byte();
+    if (bigram) for (let k = reader.varint(); k > 0; k--) reader.varint();
+  }
+  const sorted = Float64Array.from(order).sort();
+  const out = new ByteWriter();
+  let previous = -1;
+  for (const key of sorted) {
+    const doc = Math.floor(key / 2 ** 21);
+    reader.offset = starts[key % 2 ** 21] as number;
+    const old = reader.varint();
+    const tf = reader.varint();
+    const inTitle = reader.byte() === 1;
+    out.varint(doc - previous - 1);
+    previous = doc;
+    out.byte((inTitle ? 0x80 : 0) | impact(tf, lengthOf(old), averageLength));
+    if (!bigram) continue;
+    const count = reader.varint();
+    out.varint(count);
+    let last = 0;
+    for (let k = 0; k < count; k++) {
+      const position = reader.varint();
+      out.varint(position - last);
+      last = position;
+    }
+  }
+  return { df: order.length, postings: out.result() };
+}
+
+/** Builds the index of `records` into `outDir` (replaced when complete). */
+export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string, options: BuildOptions = {}): BuildStats {
+  const { shardBytes = 24_576, cardsPerChunk = 64, textsPerChunk = 16 } = options;
+  const postings = new Map<number | string, ByteWriter>();
+  const pending: Pending[] = [];
+  const terms = new EntryTerms();
+  const han = new HanIds();
+  let totalLength = 0;
+  for (const record of records) {
+    const doc = pending.length;
+    const length = collect(record, terms, han);
+    terms.keys.forEach((key, slot) => {
+      let out = postings.get(key);
+      if (!out) postings.set(key, (out = new ByteWriter()));
+      out.varint(doc);
+      out.varint(terms.tf[slot] as number);
+      out.byte(terms.title[slot] ? 1 : 0);
+      if (keyIsBigram(key)) {
+        const positions = terms.positions[slot] as number[];
+        out.varint(positions.length);
+        for (const p of positions) out.varint(p);
+      }
+    });
+    const { body, ...rest } = record;
+    pending.push({ record: rest, body, length });
+    totalLength += length;
+  }
+  const n = pending.length;
+  // Two significant digits: editing one entry seldom changes it, and so seldom reweighs every other entry's postings.
+  const averageLength = n ? Number((totalLength / n).toPrecision(2)) : 1;
+
+  // Entry numbers: by practice (first theme), then key.
+  const order = pending.map((_, i) => i).sort((a, b) => {
+    const x = (pending[a] as Pending).record;
+    const y = (pending[b] as Pending).record;
+    return x.cluster < y.cluster ? -1 : x.cluster > y.cluster ? 1 : x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+  });
+  const number = new Int32Array(n);
+  order.forEach((old, i) => (number[old] = i));
+
+  const tmp = join(dirname(outDir), `.search-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  for (const folder of ['s', 'd', 't', 'f']) mkdirSync(join(tmp, folder), { recursive: true });
+  let files = 1;
+  let bytes = 0;
+  const write = (path: (name: string) => string, content: Uint8Array): string => {
+    const gz = gzipSync(content, { level: 6 });
+    const name = hashName(gz);
+    writeFileSync(join(tmp, path(name)), gz);
+    files++;
+    bytes += gz.length;
+    return name;
+  };
+
+  // Postings: decode the build-time form, renumber, weigh, encode; shard by term hash.
+  let raw = 0;
+  for (const out of postings.values()) raw += out.length;
+  const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, raw / shardBytes))));
+  const byShard: { term: string; key: number | string }[][] = Array.from({ length: shardCount }, () => []);
+  for (const key of postings.keys()) {
+    const term = han.text(key);
+    byShard[shardOf(term, shardCount)]?.push({ term, key });
+  }
+  const shards = byShard.map((list) => {
+    list.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    const encoded = list.map(({ term, key }) => {
+      const out = postings.get(key) as ByteWriter;
+      postings.delete(key);
+      return { term, ...renumber(out.bytes.subarray(0, out.length), keyIsBigram(key), number, (old) => (pending[old] as Pending).length, averageLength) };
+    });
+    return write(paths.shard, encodeShard(encoded));
+  });
+
+  // Document table, body texts and filter values, in entry-number order.
+  const sorted = order.map((old) => pending[old] as Pending);
+  const chunks = <T>(size: number, row: (p: Pending) => T) =>
+    Array.from({ length: Math.ceil(n / size) }, (_, c) => sorted.slice(c * size, (c + 1) * size).map(row));
+  const cards = chunks<Card>(cardsPerChunk, ({ record: r }) => ({ key: r.key, title: r.title, byline: r.byline, date: r.date, summary: r.summary })).map((rows) => write(paths.cards, encodeJson(rows)));
+  const texts = chunks(textsPerChunk, (p) => p.body).map((rows) => write(paths.texts, encodeJson(rows)));
+  const values: Record<string, string[]> = {};
+  const facets: Facets = { values: {}, browse: [] };
+  for (const [name] of FILTERS) {
+    const list = [...new Set(sorted.flatMap((p) => p.record.filters[name]))].sort();
+    const index = new Map(list.map((v, i) => [v, i]));
+    values[name] = list;
+    facets.values[name] = sorted.map((p) => p.record.filters[name].map((v) => index.get(v) as number));
+  }
+  facets.browse = sorted
+    .map((p, i) => ({ date: p.record.date, key: p.record.key, i }))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => x.i);
+  const manifest: Manifest = { format: FORMAT, version: VERSION, entries: n, shards, cards, cardsPerChunk, texts, textsPerChunk, facets: write(paths.facets, encodeJson(facets)), values };
+  const json = `${JSON.stringify(manifest)}\n`;
+  writeFileSync(join(tmp, paths.manifest), json);
+  bytes += Buffer.byteLength(json);
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(tmp, outDir);
+  return { entries: n, terms: raw ? byShard.reduce((s, t) => s + t.length, 0) : 0, shards: shardCount, files, bytes };
+}

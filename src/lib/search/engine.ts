@@ -1,0 +1,259 @@
+/**
+ * The query engine over the static index (format.ts), with `fetch` injected
+ * so that it runs in the browser and in Node tests alike. It fetches the
+ * manifest, then only the shards of the query's terms (in parallel), and
+ * ranks:
+ *
+ * 1. entries that contain every part of the query as typed (the phrase, by
+ *    the positions of its bigrams), those with it in the title first;
+ * 2. entries that contain all of the query's terms, but not as typed;
+ * 3. only when there are none of those: entries that contain more than half
+ *    of the terms (partial matches);
+ *
+ * each tier by BM25F (stored impacts × idf). Documents, texts and filter
+ * values are fetched by chunk, once. Any missing, truncated, corrupt or
+ * old-format file makes every call reject with SearchUnavailable.
+ */
+import { decodeJson, decodePostings, decodeShard, gunzip, IndexFormatError, K1, parseManifest, paths, shardOf, TEXT_START, type Card, type Facets, type Manifest, type Posting } from './format.ts';
+import { isBigram, queryParts, type QueryPart } from './tokenize.ts';
+
+export type Fetch = (url: string) => Promise<Response>;
+
+export class SearchUnavailable extends Error {
+  override name = 'SearchUnavailable';
+  /** A content-hashed file was missing: the manifest may be older than the deploy (cached); reset() and retry once. */
+  stale = false;
+}
+
+/** How a result matches the query. */
+export type MatchKind = 'exact' | 'scattered' | 'partial';
+
+export interface Hit {
+  doc: number;
+  match: MatchKind;
+  /** Every part of the query is in the title as typed. */
+  inTitle: boolean;
+  /** Share of the query's terms the entry contains (0–1). */
+  coverage: number;
+  score: number;
+}
+
+export interface SearchOutcome {
+  parts: QueryPart[];
+  /** Ranked; empty when nothing matches more than half of the query. */
+  hits: Hit[];
+  /** When there are no hits: entries holding some of the query, best first (at most 5). */
+  near: number[];
+}
+
+export type Counts = Record<string, Record<string, number>>;
+export type Filters = Partial<Record<string, string>>;
+
+interface TermPostings {
+  df: number;
+  postings: Posting[];
+}
+
+const RANK: Record<MatchKind, number> = { exact: 0, scattered: 1, partial: 2 };
+
+export function compareHits(a: Hit, b: Hit): number {
+  return RANK[a.match] - RANK[b.match] || Number(b.inTitle) - Number(a.inTitle) || b.coverage - a.coverage || b.score - a.score || a.doc - b.doc;
+}
+
+/** Where a phrase part occurs in an entry: not at all, in the text, or in the title. */
+function phraseAt(part: QueryPart, lists: (Posting | undefined)[]): 'none' | 'text' | 'title' {
+  if (lists.some((p) => !p)) return 'none';
+  const postings = lists as Posting[];
+  if (part.terms.length === 1 && !isBigram(part.text)) return postings[0]?.inTitle ? 'title' : 'text';
+  const sets = postings.map((p) => new Set(p.positions));
+  let found: 'none' | 'text' | 'title' = 'none';
+  for (const start of postings[0]?.positions ?? []) {
+    if (part.terms.every((t, k) => sets[k]?.has(start + t.offset))) {
+      if (start < TEXT_START) return 'title';
+      found = 'text';
+    }
+  }
+  return found;
+}
+
+export function createEngine(indexUrl: string, fetchFile: Fetch) {
+  const base = indexUrl.replace(/\/?$/, '/');
+  const cache = new Map<string, Promise<unknown>>();
+  /** Appended to the manifest's URL after reset(), so that a cached one is not reused. */
+  let manifestQuery = '';
+
+  const get = async (path: string): Promise<Uint8Array> => {
+    let response: Response;
+    try {
+      response = await fetchFile(base + path + (path === paths.manifest ? manifestQuery : ''));
+    } catch {
+      throw new SearchUnavailable('搜索索引无法下载');
+    }
+    if (!response.ok) {
+      const error = new SearchUnavailable(`搜索索引文件 ${path} 无法下载（${response.status}）`);
+      error.stale = response.status === 404 && path !== paths.manifest;
+      throw error;
+    }
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  /** A file fetched and decoded once; any failure becomes SearchUnavailable (and is not cached, so a retry can succeed). */
+  const once = <T>(path: string, decode: (bytes: Uint8Array) => T | Promise<T>): Promise<T> => {
+    let promise = cache.get(path) as Promise<T> | undefined;
+    if (!promise) {
+      promise = get(path)
+        .then(decode)
+        .catch((error: unknown) => {
+          cache.delete(path);
+          if (error instanceof SearchUnavailable) throw error;
+          throw new SearchUnavailable(error instanceof IndexFormatError ? error.message : '搜索索引已损坏');
+        });
+      cache.set(path, promise);
+    }
+    return promise;
+  };
+  const binary = <T>(path: string, decode: (payload: Uint8Array) => T) => once(path, async (bytes) => decode(await gunzip(bytes)));
+
+  const manifest = (): Promise<Manifest> =>
+    once(paths.manifest, (bytes) => {
+      try {
+        return parseManifest(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+      } catch (error) {
+        throw error instanceof IndexFormatError ? error : new IndexFormatError('搜索索引的清单损坏');
+      }
+    });
+
+  const shard = (m: Manifest, i: number) => binary(paths.shard(m.shards[i] as string), decodeShard);
+
+  const facets = async (): Promise<Facets> => {
+    const m = await manifest();
+    return binary(paths.facets(m.facets), (bytes) => {
+      const f = decodeJson(bytes) as Facets;
+      const ok = f && Array.isArray(f.browse) && f.browse.length === m.entries && Object.keys(m.values).every((k) => Array.isArray(f.values?.[k]) && f.values[k]?.length === m.entries);
+      if (!ok) throw new IndexFormatError('搜索索引的筛选数据不完整');
+      return f;
+    });
+  };
+
+  const postingsOf = async (m: Manifest, term: string): Promise<TermPostings | undefined> => {
+    const found = (await shard(m, shardOf(term, m.shards.length))).get(term);
+    if (!found) return undefined;
+    const postings = decodePostings(found.postings, isBigram(term));
+    if (postings.length !== found.df || postings.some((p) => p.doc >= m.entries)) throw new SearchUnavailable('搜索索引已损坏');
+    return { df: found.df, postings };
+  };
+
+  /** Entries passing the filters (all when there are none). */
+  const filtered = async (filters: Filters): Promise<((doc: number) => boolean) | undefined> => {
+    const chosen = Object.entries(filters).filter(([, v]) => v);
+    if (!chosen.length) return undefined;
+    const [m, f] = await Promise.all([manifest(), facets()]);
+    const tests = chosen.map(([name, value]) => {
+      const index = m.values[name]?.indexOf(value as string) ?? -1;
+      const column = f.values[name] ?? [];
+      return (doc: number) => index >= 0 && (column[doc]?.includes(index) ?? false);
+    });
+    return (doc) => tests.every((t) => t(doc));
+  };
+
+  async function search(query: string, filters: Filters = {}): Promise<SearchOutcome> {
+    const parts = queryParts(query);
+    const m = await manifest();
+    const terms = [...new Set(parts.flatMap((p) => p.terms.map((t) => t.term)))];
+    if (!terms.length) return { parts, hits: [], near: [] };
+    const [lists, keep] = await Promise.all([Promise.all(terms.map((t) => postingsOf(m, t))), filtered(filters)]);
+    // Per entry: its postings for each term, and its score.
+    const docs = new Map<number, { score: number; matched: number; postings: Map<string, Posting> }>();
+    terms.forEach((term, i) => {
+      const list = lists[i];
+      if (!list) return;
+      const idf = Math.log(1 + (m.entries - list.df + 0.5) / (list.df + 0.5));
+      for (const p of list.postings) {
+        if (keep && !keep(p.doc)) continue;
+        let d = docs.get(p.doc);
+        if (!d) docs.set(p.doc, (d = { score: 0, matched: 0, postings: new Map() }));
+        d.score += (idf * p.impact * (K1 + 1)) / 127;
+        d.matched++;
+        d.postings.set(term, p);
+      }
+    });
+    const hits: Hit[] = [];
+    const rest: Hit[] = [];
+    for (const [doc, d] of docs) {
+      const coverage = d.matched / terms.length;
+      const places = coverage === 1 ? parts.map((part) => phraseAt(part, part.terms.map((t) => d.postings.get(t.term)))) : [];
+      const exact = coverage === 1 && places.every((p) => p !== 'none');
+      const hit: Hit = { doc, match: exact ? 'exact' : coverage === 1 ? 'scattered' : 'partial', inTitle: exact && places.every((p) => p === 'title'), coverage, score: d.score };
+      (coverage > 0.5 ? hits : rest).push(hit);
+    }
+    // Entries with only most of the query are offered when none holds all of it (otherwise 委员工作室 would list every 委员…工作).
+    const ranked = hits.some((h) => h.match !== 'partial') ? hits.filter((h) => h.match !== 'partial') : hits;
+    ranked.sort(compareHits);
+    const near = ranked.length ? [] : rest.sort(compareHits).slice(0, 5).map((h) => h.doc);
+    return { parts, hits: ranked, near };
+  }
+
+  /** Every entry passing the filters, newest first (browsing without a query). */
+  async function browse(filters: Filters): Promise<number[]> {
+    const [f, keep] = await Promise.all([facets(), filtered(filters)]);
+    return keep ? f.browse.filter(keep) : [...f.browse];
+  }
+
+  /** For each filter, how many of `docs` have each value. */
+  async function counts(docs: readonly number[]): Promise<Counts> {
+    const [m, f] = await Promise.all([manifest(), facets()]);
+    const out: Counts = {};
+    for (const [name, values] of Object.entries(m.values)) {
+      const column = f.values[name] ?? [];
+      const tally: Record<string, number> = (out[name] = {});
+      for (const doc of docs) for (const v of column[doc] ?? []) tally[values[v] as string] = (tally[values[v] as string] ?? 0) + 1;
+    }
+    return out;
+  }
+
+  /** Chunked rows (document table or texts) for some entries, each chunk fetched once. */
+  async function rows<T>(docs: readonly number[], names: (m: Manifest) => { files: string[]; size: number; path: (name: string) => string }, check: (row: unknown) => boolean): Promise<T[]> {
+    const m = await manifest();
+    const { files, size, path } = names(m);
+    const chunks = [...new Set(docs.map((d) => Math.floor(d / size)))];
+    const loaded = new Map(
+      await Promise.all(
+        chunks.map(async (c) => {
+          const name = files[c];
+          if (name === undefined) throw new SearchUnavailable('搜索索引已损坏');
+          const list = await binary(path(name), (bytes) => {
+            const value = decodeJson(bytes);
+            if (!Array.isArray(value) || value.length !== Math.min(size, m.entries - c * size) || !value.every(check)) throw new IndexFormatError('搜索索引的条目数据不完整');
+            return value as T[];
+          });
+          return [c, list] as const;
+        }),
+      ),
+    );
+    return docs.map((d) => loaded.get(Math.floor(d / size))?.[d % size] as T);
+  }
+
+  const isCard = (row: unknown): boolean => {
+    const c = row as Card | null;
+    return !!c && typeof c.key === 'string' && typeof c.title === 'string' && typeof c.byline === 'string' && typeof c.date === 'string' && typeof c.summary === 'string';
+  };
+
+  return {
+    /** Forgets everything fetched and asks for a fresh manifest next time (after a stale SearchUnavailable). */
+    reset(): void {
+      cache.clear();
+      manifestQuery = `?fresh=${Date.now()}`;
+    },
+    manifest,
+    search,
+    browse,
+    counts,
+    /** The document-table rows of some entries. */
+    cards: (docs: readonly number[]) => rows<Card>(docs, (m) => ({ files: m.cards, size: m.cardsPerChunk, path: paths.cards }), isCard),
+    /** The body text of some entries. */
+    texts: (docs: readonly number[]) => rows<string>(docs, (m) => ({ files: m.texts, size: m.textsPerChunk, path: paths.texts }), (r) => typeof r === 'string'),
+    /** Loads the filter values ahead of need. */
+    facets,
+  };
+}
+
+export type SearchEngine = ReturnType<typeof createEngine>;

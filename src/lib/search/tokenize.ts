@@ -1,0 +1,172 @@
+/**
+ * The one tokenizer of the site's search, shared by the index builder, the
+ * search page and the related-entries scorer: no word segmentation, so a
+ * query finds every entry that contains it whatever words it is part of.
+ *
+ * - Text is normalised (NFKC: full-width letters and digits become ASCII; lower case).
+ * - Each run of Han characters gives its characters (unigrams) and its
+ *   overlapping pairs (bigrams), counted by code point, not UTF-16 unit. This
+ *   is the CJK analysis of Lucene and Elasticsearch (`cjk_bigram`).
+ * - Runs of letters and digits give lower-cased words: AB角 → ab + 角, 12345热线 → 12345 + 热, 线, 热线.
+ */
+
+const HAN = /\p{Script=Han}/u;
+
+/** NFKC and lower case: what the index stores and the query is matched against. */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+export const isHan = (char: string): boolean => HAN.test(char);
+
+export interface Run {
+  /** `han`: a run of Han characters; `word`: letters and digits. */
+  kind: 'han' | 'word';
+  /** The run's characters (code points). */
+  chars: string[];
+  /** Position of the run's first character in the text, counted in code points. */
+  start: number;
+}
+
+/** The Han runs and words of a normalised text, with their code-point positions. */
+export function runs(text: string): Run[] {
+  const out: Run[] = [];
+  scan(
+    text,
+    (cp, previous, position) => {
+      const char = String.fromCodePoint(cp);
+      const last = out.at(-1);
+      if (previous >= 0 && last?.kind === 'han') last.chars.push(char);
+      else out.push({ kind: 'han', chars: [char], start: position });
+    },
+    (word, position) => void out.push({ kind: 'word', chars: [...word], start: position }),
+  );
+  return out;
+}
+
+const HAN_CHAR = /^\p{Script=Han}$/u;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** Whether a code point is a Han character: a fast path for the common blocks, the Unicode property otherwise. */
+export function isHanCode(cp: number): boolean {
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp < 0x2e80) return false;
+  return HAN_CHAR.test(String.fromCodePoint(cp));
+}
+
+const isWordCode = (cp: number): boolean =>
+  (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x80 && !isHanCode(cp) && WORD_CHAR.test(String.fromCodePoint(cp)));
+
+/**
+ * Walks a normalised text once, without building strings for Han terms (the
+ * index builder's hot loop): `han(cp, previous, position)` for each Han
+ * character (`previous` is the Han character before it in the same run, or
+ * -1), `word(text, position)` for each word. Positions count code points.
+ */
+export function scan(text: string, han: (cp: number, previous: number, position: number) => void, word: (text: string, position: number) => void): void {
+  let position = 0;
+  let previous = -1;
+  let wordStart = -1;
+  let wordText = '';
+  for (const char of text) {
+    const cp = char.codePointAt(0) as number;
+    if (isHanCode(cp)) {
+      if (wordStart >= 0) word(wordText, wordStart);
+      wordStart = -1;
+      han(cp, previous, position);
+      previous = cp;
+    } else if (isWordCode(cp)) {
+      previous = -1;
+      if (wordStart < 0) {
+        wordStart = position;
+        wordText = '';
+      }
+      wordText += char;
+    } else {
+      previous = -1;
+      if (wordStart >= 0) word(wordText, wordStart);
+      wordStart = -1;
+    }
+    position++;
+  }
+  if (wordStart >= 0) word(wordText, wordStart);
+}
+
+/** One term occurrence: a Han unigram or bigram, or a word; `position` of its first character. */
+export interface Token {
+  term: string;
+  position: number;
+}
+
+/** Every term occurrence of a normalised text, in order: each Han character, then the pair it ends (if any); each word. */
+export function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  scan(
+    text,
+    (cp, previous, position) => {
+      out.push({ term: String.fromCodePoint(cp), position });
+      if (previous >= 0) out.push({ term: String.fromCodePoint(previous, cp), position: position - 1 });
+    },
+    (term, position) => void out.push({ term, position }),
+  );
+  return out;
+}
+
+/** Whether a term is a Han bigram (the only terms whose positions the index keeps). */
+export const isBigram = (term: string): boolean => {
+  const chars = [...term];
+  return chars.length === 2 && chars.every(isHan);
+};
+
+/** Counts of the Han bigrams of a text: 委员工作室 → 委员, 员工, 工作, 作室 (for text similarity). */
+export function hanBigramCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const run of runs(normalize(text))) {
+    if (run.kind !== 'han') continue;
+    for (let i = 0; i + 1 < run.chars.length; i++) {
+      const pair = `${run.chars[i]}${run.chars[i + 1]}`;
+      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Question and filler words a query can do without: 如何建设委员工作室 searches 建设委员工作室. */
+export const FILLER_WORDS = ['如何', '怎么样', '怎么', '怎样', '为什么', '什么', '哪些', '哪里', '是否', '有没有', '的', '吗', '呢', '吧', '啊'] as const;
+
+const FILLER = new RegExp(FILLER_WORDS.join('|'), 'gu');
+
+/** One part of a query that an entry must contain as typed: a Han phrase or a word. */
+export interface QueryPart {
+  kind: 'han' | 'word';
+  text: string;
+  /** The terms looked up for it, each with its offset in the part. */
+  terms: { term: string; offset: number }[];
+}
+
+/**
+ * The parts of a (normalised, simplified) query. A Han phrase of two or more
+ * characters is looked up by a cover of bigrams (offsets 0, 2, 4, … and the
+ * last pair), enough to tell where the whole phrase is from their positions,
+ * with half the lookups of every overlapping pair. Filler words are dropped,
+ * unless nothing else is left.
+ */
+export function queryParts(query: string): QueryPart[] {
+  const text = normalize(query);
+  const stripped = text.replace(FILLER, ' ');
+  const chosen = runs(stripped).length ? stripped : text;
+  const parts: QueryPart[] = [];
+  for (const run of runs(chosen)) {
+    const partText = run.chars.join('');
+    if (run.kind === 'word' || run.chars.length === 1) {
+      parts.push({ kind: run.kind, text: partText, terms: [{ term: partText, offset: 0 }] });
+      continue;
+    }
+    const offsets = new Set<number>();
+    for (let i = 0; i + 1 < run.chars.length; i += 2) offsets.add(i);
+    offsets.add(run.chars.length - 2);
+    parts.push({ kind: 'han', text: partText, terms: [...offsets].map((i) => ({ term: `${run.chars[i]}${run.chars[i + 1]}`, offset: i })) });
+  }
+  // A long paste would fetch many shards; its first 16 parts already pin it down.
+  return parts.filter((p, i) => i < 16 && !parts.slice(0, i).some((q) => q.text === p.text));
+}

@@ -1,0 +1,30 @@
+/** What an entry page shows, decided here so the page only composes. */
+import type { Entry } from '../entry.ts';
+import { plainText } from '../plain-text.ts';
+import type { EntryLinks } from './links.ts';
+import type { Related } from './related.ts';
+
+/** A report's summary is often its first paragraph; the page does not print it twice. A rule's "summary" is its own opening. */
+export function showsSummary(entry: Entry): boolean {
+  return entry.collection !== 'rules' && !plainText(entry.body).startsWith(entry.summary.slice(0, 30));
+}
+
+/** Who to cite: a report's speaker, a rule's issuers, a case's organization. */
+export function authorsOf(entry: Entry): string[] {
+  switch (entry.collection) {
+    case 'reports':
+      return [entry.data.speaker.name];
+    case 'rules':
+      return entry.data.issuers;
+    case 'cases':
+      return [entry.organization];
+  }
+}
+
+/** Related entries that are not already listed under 关联条目. */
+export function relatedBeyondLinks<T extends { entry: Pick<Entry, 'key'> }>(related: readonly T[], links: EntryLinks | undefined): T[] {
+  const linked = new Set(Object.values(links ?? {}).flat());
+  return related.filter((r) => !linked.has(r.entry.key));
+}
+
+export type { Related };

@@ -1,0 +1,130 @@
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { createEngine, SearchUnavailable } from '../../../src/lib/search/engine.ts';
+import { buildIndex, folderFetch, INDEX_URL, record } from './helpers.ts';
+
+const RECORDS = [
+  record('cases/2023/scattered', { title: '基层协商', body: '发挥委员作用，建设工作室，委员的工作室有特色。' }),
+  record('cases/2023/text', { title: '履职平台', body: '全市建成委员工作室二十个。', theme: 'studio' }),
+  record('cases/2023/title', { title: '委员工作室建设', body: '建设委员工作室的做法。', theme: 'studio' }),
+  record('cases/2023/weinan', { title: '渭南市政协的做法', summary: '渭南有特色。', body: `渭南推进委员工作室建设。${'开展协商议事活动。'.repeat(20)}` }),
+  record('cases/2023/partial', { title: '委员活动', body: '委员参加活动。' }),
+  record('rules/qian', { title: '乾县政协工作规则', body: '乾县政协委员履职。', type: '制度文件' }),
+  record('reports/2023/app', { title: '12345热线与APP', body: '用AB角制度办理12345热线的诉求。', type: '经验交流' }),
+];
+
+const engineFor = (dir: string, requests?: string[]) => createEngine(INDEX_URL, folderFetch(dir, requests));
+const keys = async (engine: ReturnType<typeof createEngine>, query: string) => {
+  const { hits } = await engine.search(query);
+  const cards = await engine.cards(hits.map((h) => h.doc));
+  return hits.map((h, i) => `${cards[i]?.key} ${h.match}`);
+};
+
+describe('search engine ranking', () => {
+  const dir = buildIndex(RECORDS);
+  const engine = engineFor(dir);
+
+  test('exact matches in the title first, then exact matches in the text (the shorter text first), then the words apart; entries with only most of the query only when nothing holds all of it', async () => {
+    expect(await keys(engine, '委员工作室')).toEqual([
+      'cases/2023/title exact',
+      'cases/2023/text exact',
+      'cases/2023/weinan exact',
+      'cases/2023/scattered scattered',
+    ]);
+    // 委员 and 工作 (in 工作规则) are two of the three terms looked up: a partial match, offered only when nothing holds them all.
+    expect(await keys(engine, '委员工作室量')).toContain('rules/qian partial');
+  });
+
+  test('a query that no entry contains whole finds the entries that hold its parts (渭南委员工作室)', async () => {
+    const found = await keys(engine, '渭南委员工作室');
+    expect(found[0]).toBe('cases/2023/weinan scattered');
+  });
+
+  test('question and filler words are dropped (如何建设委员工作室)', async () => {
+    const found = await keys(engine, '如何建设委员工作室');
+    expect(found.slice(0, 1)).toEqual(['cases/2023/title exact']);
+    expect(found).toContain('cases/2023/weinan scattered');
+  });
+
+  test('single characters, place names, Latin words and numbers', async () => {
+    expect(await keys(engine, '乾')).toEqual(['rules/qian exact']);
+    expect(await keys(engine, '县')).toEqual(['rules/qian exact']);
+    expect(await keys(engine, 'app')).toEqual(['reports/2023/app exact']);
+    expect(await keys(engine, 'ab角')).toEqual(['reports/2023/app exact']);
+    expect(await keys(engine, '１２３４５热线')).toEqual(['reports/2023/app exact']);
+  });
+
+  test('no hits: the entries closest to the query are offered', async () => {
+    const { hits, near } = await engine.search('委员工作室量子计算');
+    expect(hits).toEqual([]);
+    expect(near.length).toBeGreaterThan(0);
+  });
+
+  test('filters narrow the hits and counts follow them', async () => {
+    const { hits } = await engine.search('委员', { type: '制度文件' });
+    expect((await engine.cards(hits.map((h) => h.doc))).map((c) => c.key)).toEqual(['rules/qian']);
+    const all = await engine.search('委员');
+    expect((await engine.counts(all.hits.map((h) => h.doc)))['type']).toEqual({ 创新案例: 5, 制度文件: 1 });
+    expect(await engine.browse({ type: '经验交流' })).toHaveLength(1);
+  });
+
+  test('a query fetches the manifest, its terms’ shards and nothing else', async () => {
+    const requests: string[] = [];
+    await engineFor(dir, requests).search('委员工作室');
+    expect(requests[0]).toBe('manifest.json');
+    expect(requests.slice(1).every((r) => r.startsWith('s/'))).toBe(true);
+    expect(requests.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('a bad index makes search unavailable, never wrong', () => {
+  const copy = () => {
+    const dir = join(dirname(buildIndex(RECORDS)), 'copy');
+    cpSync(buildIndex(RECORDS), dir, { recursive: true });
+    return dir;
+  };
+  const shards = (dir: string) => readdirSync(join(dir, 's')).map((f) => join(dir, 's', f));
+
+  test('a truncated shard', async () => {
+    const dir = copy();
+    for (const file of shards(dir)) writeFileSync(file, readFileSync(file).subarray(0, 40));
+    await expect(engineFor(dir).search('委员工作室')).rejects.toBeInstanceOf(SearchUnavailable);
+  });
+
+  test('a shard that is valid gzip of wrong bytes', async () => {
+    const dir = copy();
+    for (const file of shards(dir)) writeFileSync(file, gzipSync(Buffer.from('CBS\u0001garbage')));
+    await expect(engineFor(dir).search('委员工作室')).rejects.toBeInstanceOf(SearchUnavailable);
+  });
+
+  test('a missing shard (404)', async () => {
+    const dir = copy();
+    for (const file of shards(dir)) rmSync(file);
+    await expect(engineFor(dir).search('委员')).rejects.toThrow(/无法下载/);
+  });
+
+  test('a shard gone since the manifest was cached is reported as stale, and reset() fetches a fresh manifest', async () => {
+    const dir = copy();
+    const requests: string[] = [];
+    const engine = engineFor(dir, requests);
+    await engine.manifest();
+    for (const file of shards(dir)) rmSync(file);
+    const error = await engine.search('委员').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SearchUnavailable);
+    expect((error as SearchUnavailable).stale).toBe(true);
+    engine.reset();
+    await engine.manifest();
+    expect(requests.filter((r) => r.startsWith('manifest.json'))).toEqual(['manifest.json', expect.stringMatching(/^manifest\.json\?fresh=\d+$/)]);
+  });
+
+  test('an old or unknown format', async () => {
+    const dir = copy();
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: number };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, version: 0 }));
+    await expect(engineFor(dir).search('委员')).rejects.toThrow(/版本/);
+    writeFileSync(join(dir, 'manifest.json'), '<html>');
+    await expect(engineFor(dir).search('委员')).rejects.toBeInstanceOf(SearchUnavailable);
+  });
+});
