@@ -142,7 +142,7 @@ describe('downloads', () => {
     const label = await page.locator('a[href$="data/cases.csv"]').textContent();
     expect(label).toBe(`创新案例表（Excel 可直接打开，${rows.length} 条，${fileSize(Buffer.byteLength(csv))}）`);
     expect(await page.locator('a[href$="data/cases.csv"]').getAttribute('download')).toBe('创新案例表.csv');
-    expect(Object.keys(rows[0] ?? {}).slice(0, 4)).toEqual(['编号', '网址', '地区名称', '标题']);
+    expect(Object.keys(rows[0] ?? {}).slice(0, 4)).toEqual(['编号', '网址', '地区名称', '案例名称']);
     expect(rows.find((r) => r['编号'] === '2023/qindu-1-3-consultation-platform')?.['主题名称']).toContain('基层协商平台');
     expect(await page.locator('text=reports.csv').count()).toBe(0);
     const json = JSON.parse(readFileSync(join(siteDir, 'data/cases.json'), 'utf8')) as Record<string, unknown>[];
