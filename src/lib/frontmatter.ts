@@ -113,7 +113,7 @@ function parseYaml(source: string): { doc: Document; counter: LineCounter } {
 
 function yamlEngine(capture: Capture) {
   return (source: string): object => {
-    if (Buffer.byteLength(source) > MAX_FRONTMATTER_BYTES) {
+    if (new TextEncoder().encode(source).length > MAX_FRONTMATTER_BYTES) {
       throw new FrontmatterError('parse/frontmatter-too-large', '文件头超过 16 KiB', 1, 1, '文件头只放元数据，正文写在 --- 之后');
     }
     const quick = quickFrontmatter(source);

@@ -19,9 +19,16 @@ function targetsOf(reference: Reference): readonly ReferenceTarget[] {
   return typeof reference.target === 'string' ? [reference.target] : reference.target;
 }
 
-/** Whether a value is a web address that the reference accepts instead of an entry. */
+/**
+ * Whether a value names something outside the library that the reference accepts
+ * instead of an entry: a web address, or (for a mixed reference such as a case's
+ * sources) anything not qualified by one of its collections, e.g. a publication
+ * written out as 《陕西政协》2024年第3期.
+ */
 export function isExternal(reference: Reference, value: string): boolean {
-  return reference.external === true && /^https?:\/\//.test(value);
+  if (reference.external !== true) return false;
+  if (/^https?:\/\//.test(value)) return true;
+  return typeof reference.target !== 'string' && !reference.target.some((t) => value.startsWith(`${t}/`));
 }
 
 /** The values of an entry's reference fields, in the order the schema declares them. */

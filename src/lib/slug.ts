@@ -19,3 +19,20 @@ export function pinyinSlug(text: string, { place = false } = {}): string {
 export function regionSlug(region: Region | undefined, suffix: string): string {
   return `${region ? pinyinSlug(shortRegionName(region.name), { place: true }) : 'case'}-${suffix}`;
 }
+
+/**
+ * A new case's file name from its region and title: 洋县 + 洋县政协院坝协商
+ * → yangxian-yuanbaxieshang (the place is not repeated), cut at a syllable to stay short.
+ */
+export function caseSlug(title: string, region: Region | undefined, maxLength = 40): string {
+  const place = region ? pinyinSlug(shortRegionName(region.name), { place: true }) : '';
+  const names = region ? [region.name, shortRegionName(region.name)] : [];
+  const rest = names.reduce((t, name) => (t.startsWith(name) ? t.slice(name.length) : t), title.trim()).replace(/^政协/, '');
+  const syllables = pinyin(rest, { toneType: 'none', type: 'all', nonZh: 'consecutive', v: true }).map((s) => s.pinyin.toLowerCase().replace(/[^a-z0-9]+/g, ''));
+  let words = '';
+  for (const s of syllables) {
+    if (words && (place.length + 1 + words.length + s.length > maxLength)) break;
+    words += s;
+  }
+  return [place, words].filter(Boolean).join('-') || 'case';
+}

@@ -11,14 +11,22 @@ export const MetricSchema = z.strictObject({
 });
 
 /**
- * A reference to the document a case is drawn from: an entry qualified by
- * collection (`reports/2023/xian`, `rules/xian-xsgzgz`) or a published web page.
+ * Where a case is drawn from: an entry qualified by collection (`reports/2023/xian`,
+ * `rules/xian-xsgzgz`), a published web page, or a printed source written out in
+ * Chinese (`《陕西政协》2024年第3期`), as people cite a journal issue or a document.
  */
 export const SourceRefSchema = z
   .string()
-  .regex(/^(?:(?:reports|rules)\/[a-z0-9/-]+|https?:\/\/\S+)$/, {
-    error: '出处应写成 reports/<编号>、rules/<编号> 或 https:// 开头的网址，例如 reports/2023/xian',
+  .trim()
+  .max(200, { error: '出处不超过 200 个字' })
+  .regex(/^(?:(?:reports|rules)\/[a-z0-9/-]+|https?:\/\/\S+|[^\r\n]*\p{Script=Han}[^\r\n]*)$/u, {
+    error: '出处应写成已收录条目的编号（如 reports/2023/xian）、https:// 开头的网址，或写明刊物、期次、日期（如《陕西政协》2024年第3期）',
   });
+
+/** Whether a source names an entry of the library (`reports/…`, `rules/…`) rather than a page or a publication. */
+export function isEntrySource(source: string): boolean {
+  return /^(?:reports|rules)\//.test(source);
+}
 
 export const CaseSchema = z.strictObject({
   title: LineSchema.max(60, { error: '案例名称不超过 60 个字' }).describe('案例名称：不超过 60 个字'),
@@ -27,7 +35,7 @@ export const CaseSchema = z.strictObject({
   year: YearSchema.describe('年份：案例归入的年份（通常是出处的年份），与所在目录一致'),
   themes: uniqueList(ThemeRefSchema).describe('主题：content/themes.yaml 中的主题编号，可填多个'),
   summary: LineSchema.max(200, { error: '摘要不超过 200 个字' }).describe('摘要：不超过 200 个字'),
-  sources: uniqueList(SourceRefSchema).describe('出处：案例所依据的经验交流（reports/编号）、制度文件（rules/编号）或公开报道的网址'),
+  sources: uniqueList(SourceRefSchema).describe('出处：案例所依据的经验交流（reports/编号）、制度文件（rules/编号）、公开报道的网址，或写明刊物、期次、日期的出版物'),
   metrics: z.array(MetricSchema).optional().describe('数据：照录出处中的数字，每项有指标、数值、单位'),
   adaptedFrom: uniqueList(EntryIdSchema).optional().describe('借鉴自：本案例借鉴的其他案例的编号（出处写明时才填）'),
   adoptedBy: uniqueList(EntryIdSchema).optional().describe('推广至：借鉴了本案例的其他案例的编号（出处写明时才填）'),

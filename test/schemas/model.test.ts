@@ -84,7 +84,7 @@ describe('a reference field added to one schema', () => {
   });
 
   test('appears in the open-data codebook with its description', () => {
-    expect(codebook('reports', model)).toContainEqual({ name: 'followUps', description: '后续案例：据此发言提炼的案例编号' });
+    expect(codebook('reports', model)).toContainEqual({ name: 'followUps', header: '后续案例', description: '后续案例：据此发言提炼的案例编号' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCollectionEntry } from '../../src/lib/library.ts';
+import { parseCollectionEntry, unresolvedReferences } from '../../src/lib/library.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { parseEntry } from '../../src/lib/frontmatter.ts';
 
@@ -117,10 +117,21 @@ metrics:
   test('rejects a source that names no collection and a metric value with words', () => {
     expect(errorsOf('cases', CASE.replace('reports/2023/qindu', '2023/qindu').replace('value: "90"', 'value: 九十'))).toMatchInlineSnapshot(`
       [
-        "content/x.md:10:5 错误 [schema/invalid-value] 出处（sources） › 第 1 项：出处应写成 reports/<编号>、rules/<编号> 或 https:// 开头的网址，例如 reports/2023/xian。修改方法：按填写指南修改",
+        "content/x.md:10:5 错误 [schema/invalid-value] 出处（sources） › 第 1 项：出处应写成已收录条目的编号（如 reports/2023/xian）、https:// 开头的网址，或写明刊物、期次、日期（如《陕西政协》2024年第3期）。修改方法：按填写指南修改",
         "content/x.md:13:12 错误 [schema/invalid-value] 数据（metrics） › 第 1 项 › 数值（value）：数值只能是数字，例如 23 或 1.5。修改方法：按填写指南修改",
       ]
     `);
+  });
+
+  test('accepts a printed source written out in Chinese, and checks an entry id written as one', () => {
+    const printed = parseCollectionEntry('cases', '2023/a', 'a.md', CASE.replace('reports/2023/qindu', '《陕西政协》2024年第3期，第12页'));
+    expect(Array.isArray(printed)).toBe(false);
+    const ids = { reports: new Set<string>(), cases: new Set<string>(), rules: new Set<string>(), themes: new Set(['grassroots-consultation']) };
+    if (Array.isArray(printed)) return;
+    expect(unresolvedReferences(printed, ids).map((d) => d.rule)).toEqual([]);
+    const missing = parseCollectionEntry('cases', '2023/a', 'a.md', CASE);
+    if (Array.isArray(missing)) throw new Error('invalid fixture');
+    expect(unresolvedReferences(missing, ids).map((d) => d.rule)).toContain('reference/unresolved');
   });
 });
 

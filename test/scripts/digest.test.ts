@@ -105,7 +105,7 @@ describe('npm run digest', () => {
     for (const name of Object.keys(a?.docx ?? {})) {
       expect(Buffer.from(a?.docx[name] as Uint8Array).equals(Buffer.from(b?.docx[name] as Uint8Array)), name).toBe(true);
     }
-  });
+  }, 90_000); // two runs, each laying out the Word pages for the table of contents (≈5 s)
 
   test('writes nothing when a case of the year is invalid', () => {
     const root = mkdtempSync(join(tmpdir(), 'casebook-digest-'));
@@ -117,6 +117,47 @@ describe('npm run digest', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('reference/unresolved');
     expect(existsSync(out)).toBe(false);
+  });
+
+  test('refuses to write a Word file linking to example.org or localhost unless --draft', () => {
+    for (const site of ['https://example.org', 'http://localhost:4321', 'http://127.0.0.1:8080']) {
+      const out = join(mkdtempSync(join(tmpdir(), 'casebook-digest-')), 'out');
+      const result = spawnSync(process.execPath, [resolve('scripts/digest.ts'), '--year', '2023', '--out', out], { encoding: 'utf8', env: { ...process.env, SITE_URL: site } });
+      expect(result.status, site).toBe(2);
+      expect(result.stderr).toContain('不是正式网址');
+      expect(existsSync(out)).toBe(false);
+    }
+    const out = mkdtempSync(join(tmpdir(), 'casebook-digest-'));
+    const draft = spawnSync(process.execPath, [resolve('scripts/digest.ts'), '--year', '2023', '--out', out, '--draft'], { encoding: 'utf8', env: { ...process.env, SITE_URL: 'http://localhost:4321' } });
+    expect(draft.status).toBe(0);
+    expect(documentText(readFileSync(join(out, 'digest-2023.docx')))).toContain('http://localhost:4321/cases/');
+  }, 60_000);
+});
+
+describe('the committed 2023 digest', () => {
+  const docx = readFileSync('content/digests/digest-2023.docx');
+  const text = documentText(docx);
+  test('links to the published site, never to a placeholder address', () => {
+    const links = [...text.matchAll(/https?:\/\/[^\s<>）]+/g)].map((m) => m[0]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((l) => /example\.org|localhost|127\.0\.0\.1/.test(l))).toEqual([]);
+  });
+  test('its table of contents has page numbers written in, and the cover says how to refresh them', () => {
+    const xml = strFromU8(unzipSync(docx)['word/document.xml'] as Uint8Array);
+    const entries = [...xml.matchAll(/PAGEREF (_Toc\d+)[\s\S]*?<w:t(?: [^>]*)?>(\d+)<\/w:t>/g)];
+    expect(entries.length).toBeGreaterThan(40);
+    expect(entries.every((m) => Number(m[2]) >= 2)).toBe(true);
+    expect(text).toContain('目录页码已按 A4 版式写入');
+  });
+  test('its overview says a case may have several themes, and its section figures add up to the total', () => {
+    const compiled = compileDigest(library, 2023);
+    if (Array.isArray(compiled)) throw new Error('no digest');
+    const total = compiled.model.cases.length;
+    expect(text).toContain(`本汇编收录 2023 年创新案例 ${total} 个`);
+    expect(text).toContain('一个案例可属多个主题');
+    const body = text.slice(text.lastIndexOf('二、按主题'), text.lastIndexOf('三、按地区索引')); // past the table of contents
+    const sections = [...body.matchAll(/（(\d+) 个）/g)].map((m) => Number(m[1]));
+    expect(sections.reduce((a, b) => a + b, 0)).toBe(total);
   });
 });
 

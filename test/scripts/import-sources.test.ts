@@ -12,7 +12,7 @@ import { placeReports, sourceStem } from '../../scripts/lib/import/placement.ts'
 import { readSource, SourceError } from '../../scripts/lib/import/read-source.ts';
 import { htmlToLines } from '../../scripts/lib/import/html-lines.ts';
 import { runValidation } from '../../scripts/lib/validate/run.ts';
-import { locate } from '../../scripts/lib/validate/checks/location.ts';
+import { locate } from '../../src/lib/checks/location.ts';
 import { PUBLISHER } from '../fixtures/import/texts.ts';
 
 const themes = readThemes('content/themes.yaml');

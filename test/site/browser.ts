@@ -1,4 +1,6 @@
 /** Debian's chromium driven by playwright-core, for the browser tests. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
@@ -72,4 +74,14 @@ export async function searchInPage(page: Page, query: string): Promise<string> {
     query,
   );
   return (await page.locator('#search-status').textContent()) ?? '';
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now, one line each: `rule: selector, …`. */
+export async function axeViolations(target: Page): Promise<string[]> {
+  await target.evaluate(axeSource);
+  type Axe = { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+  const result = await target.evaluate(() => (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -21,11 +21,11 @@ describe('the 2023 digest', () => {
     expect(await getPage().locator('svg.chart').count()).toBe(2);
     const cases = library.cases.filter((c) => c.data.year === 2023);
     expect(await getPage().locator('article h4').allTextContents()).toHaveLength(cases.length);
-    const docx = await getPage().locator('a[href$="digest-2023.docx"]').getAttribute('href');
+    const docx = await getPage().locator('a[download="2023年度创新案例汇编.docx"]').getAttribute('href');
     const response = await getPage().request.get(new URL(docx ?? '', getPage().url()).href);
     expect(response.ok()).toBe(true);
     expect(Object.keys(unzipSync(new Uint8Array(await response.body())))).toContain('word/document.xml');
-    const md = await getPage().locator('a[href$="2023.md"]').getAttribute('href');
+    const md = await getPage().locator('a[download="2023年度创新案例汇编.md"]').getAttribute('href');
     expect(await (await getPage().request.get(new URL(md ?? '', getPage().url()).href)).text()).toBe(readFileSync('content/digests/2023.md', 'utf8'));
   });
 
@@ -45,9 +45,9 @@ describe('open data', () => {
       const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
       const json = JSON.parse(read(`data/${collection}.json`).toString('utf8')) as Record<string, unknown>[];
       const entries = [...library[collection]].sort((a, b) => (a.id < b.id ? -1 : 1));
-      expect(rows.map((r) => r['id'])).toEqual(entries.map((e) => e.id));
+      expect(rows.map((r) => r['编号'])).toEqual(entries.map((e) => e.id));
       expect(json.map((r) => r['title'])).toEqual(entries.map((e) => e.data.title));
-      expect(rows.map((r) => r['url'])).toEqual(entries.map((e) => `${SITE_ORIGIN}${SITE_BASE}${collection}/${e.id}/`));
+      expect(rows.map((r) => r['网址'])).toEqual(entries.map((e) => `${SITE_ORIGIN}${SITE_BASE}${collection}/${e.id}/`));
     });
   }
 });

@@ -17,8 +17,13 @@ import {
   TableOfContents,
   TextRun,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import { withSeededRandom } from '../random.ts';
+import { digestOverview } from './markdown.ts';
 import type { DigestModel } from './model.ts';
+
+/** On the cover: the page numbers are written with the file, and how to refresh them after editing. */
+export const TOC_NOTE = '目录页码已按 A4 版式写入，打开即可使用；在 Word 中增删内容后，右键目录选“更新域”即可重新编排页码。';
 
 /**
  * Fonts as GB/T 9704 names them, by the names Windows ships (仿宋_GB2312 and
@@ -68,11 +73,11 @@ function caseParagraphs(model: DigestModel, options: DocxOptions): Paragraph[] {
 }
 
 export function digestDocument(model: DigestModel, options: DocxOptions): Document {
-  const overview = `本汇编收录 ${model.year} 年创新案例 ${model.cases.length} 个，来自 ${model.committees.length} 个市县政协，分布在 ${model.regions.length} 个设区的市。按主题统计：${model.themeCounts.map((t) => `${t.theme.name} ${t.count} 个`).join('、')}。`;
   return new Document({
     title: model.title,
     creator: '政协案例库',
-    features: { updateFields: true },
+    // Page numbers of the table of contents are laid out and written with the document, so it needs no field update.
+    pageNumbers: estimatePageNumbersWith({ guess: true }),
     styles: {
       default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } },
       paragraphStyles: [
@@ -99,12 +104,13 @@ export function digestDocument(model: DigestModel, options: DocxOptions): Docume
         children: [
           new Paragraph({ style: 'Title', children: [new TextRun(model.title)] }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '政协案例库 编', font: font(FONTS.heading2), size: SIZE.heading })] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 2400 }, children: [new TextRun({ text: TOC_NOTE, size: SIZE.footer })] }),
           new Paragraph({ children: [new PageBreak()] }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '目　录', font: font(FONTS.heading1), size: SIZE.heading })] }),
           new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-3' }),
           new Paragraph({ children: [new PageBreak()] }),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('一、概述')] }),
-          body(overview),
+          ...digestOverview(model).map(body),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('二、按主题')] }),
           ...caseParagraphs(model, options),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('三、按地区索引')] }),

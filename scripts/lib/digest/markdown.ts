@@ -36,6 +36,20 @@ function caseBlock(c: DigestCase, heading: string): string {
 }
 
 /**
+ * The 概述 paragraphs, shared by the Markdown and the Word file. The theme
+ * figures count a case under each of its themes; the sections group each case
+ * once, under its first theme, so their figures add up to the total.
+ */
+export function digestOverview(model: DigestModel): string[] {
+  const themeLine = model.themeCounts.map((t) => `${t.theme.name} ${t.count} 个`).join('、');
+  const sectionLine = model.sections.map((s) => `${s.theme.name} ${s.cases.length} 个`).join('、');
+  return [
+    `本汇编收录 ${model.year} 年创新案例 ${model.cases.length} 个，来自 ${model.committees.length} 个市县政协，分布在 ${model.regions.length} 个设区的市。按主题统计（一个案例可属多个主题，各主题的个数之和因此大于案例总数）：${themeLine}。`,
+    `下文按第一主题分组，每个案例只出现一次，各组个数之和等于案例总数：${sectionLine}。文末附按地区的索引、案例引用的制度文件和出处。`,
+  ];
+}
+
+/**
  * Headings are written in document order through one slugger, the way the
  * site gives headings their ids, so the region index can link to them.
  */
@@ -49,11 +63,7 @@ export function digestMarkdown(model: DigestModel): { text: string; anchors: Map
     return slug;
   };
   heading(2, '概述');
-  const themeLine = model.themeCounts.map((t) => `${t.theme.name} ${t.count} 个`).join('、');
-  out.push(
-    `本汇编收录 ${model.year} 年创新案例 ${model.cases.length} 个，来自 ${model.committees.length} 个市县政协，分布在 ${model.regions.length} 个设区的市。按主题统计（一个案例可属多个主题）：${themeLine}。`,
-    `案例按第一主题分组，每个案例只出现一次；文末附按地区的索引、案例引用的制度文件和出处。`,
-  );
+  out.push(...digestOverview(model));
   heading(2, '按主题');
   for (const section of model.sections) {
     heading(3, `${section.theme.name}（${section.cases.length} 个）`);
@@ -75,7 +85,7 @@ export function digestMarkdown(model: DigestModel): { text: string; anchors: Map
   out.push(
     [
       ...model.reports.map((r) => `- ${r.data.organization.replace(/政协$/, '')}${r.data.speaker.role}${r.data.speaker.name}：[《${r.data.title}》](${entryLink('reports', r.id)})，${r.data.source.publisher}，${r.data.source.published}。`),
-      ...model.links.map((url) => `- <${url}>`),
+      ...model.links.map((link) => (/^https?:\/\//.test(link) ? `- <${link}>` : `- ${link}`)),
     ].join('\n'),
   );
   return { text: out.join('\n\n') + '\n', anchors };

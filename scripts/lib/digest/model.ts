@@ -5,6 +5,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { Entry, Library } from '../../../src/lib/library.ts';
 import { cityOf, regionFullName } from '../../../src/lib/regions.ts';
+import { isEntrySource } from '../../../src/schemas/case.ts';
 import type { Theme } from '../../../src/schemas/theme.ts';
 
 export interface DigestCase {
@@ -29,7 +30,7 @@ export interface DigestModel {
   committees: string[];
   rules: Entry<'rules'>[];
   reports: Entry<'reports'>[];
-  /** Sources outside the library (web pages), as cited. */
+  /** Sources outside the library (web pages, publications written out), as cited. */
   links: string[];
 }
 
@@ -92,6 +93,6 @@ export function digestModel(library: Library, year: number): DigestModel {
     committees: [...new Set(cases.map((c) => c.entry.data.organization))].sort(byPinyin),
     rules,
     reports,
-    links: [...new Set(refs.filter((r) => /^https?:\/\//.test(r)))].sort(),
+    links: [...new Set(refs.filter((r) => !isEntrySource(r)))].sort(),
   };
 }

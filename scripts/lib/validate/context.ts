@@ -1,6 +1,7 @@
 /** What the checks of one file may know about the rest of the library. */
 import { distance } from 'fastest-levenshtein';
-import type { IdLookup, KnownIds } from '../../../src/lib/library.ts';
+import type { IdLookup } from '../../../src/lib/library.ts';
+export { slugIndex } from '../../../src/lib/checks/entry.ts';
 import type { Theme } from '../../../src/schemas/theme.ts';
 import type { CollectionName } from '../../../src/schemas/index.ts';
 
@@ -11,23 +12,6 @@ export interface ValidationContext {
   entryText(collection: CollectionName, id: string): string | undefined;
   /** Ids of a collection by their last segment (the file name), built once. */
   idsBySlug(collection: CollectionName): ReadonlyMap<string, string[]>;
-}
-
-/** An `idsBySlug` over known ids, computed on first use per collection. */
-export function slugIndex(ids: KnownIds): ValidationContext['idsBySlug'] {
-  const built = new Map<CollectionName, Map<string, string[]>>();
-  return (collection) => {
-    let index = built.get(collection);
-    if (!index) {
-      index = new Map();
-      for (const id of ids[collection]) {
-        const slug = id.split('/').at(-1) ?? id;
-        index.set(slug, [...(index.get(slug) ?? []), id]);
-      }
-      built.set(collection, index);
-    }
-    return index;
-  };
 }
 
 /**

@@ -1,19 +1,15 @@
 /**
  * The checking pipeline for one contributed file, top to bottom:
- * location → bytes → text → frontmatter + schema → entry checks.
+ * location → bytes → text, frontmatter + schema, Markdown and entry checks
+ * (src/lib/checks, shared with the /contribute/ page) → the check that reads other files.
  */
 import { diagnostic, type Diagnostic } from '../../../src/lib/diagnostics.ts';
 import { describeProblem, type ContentFileProblem } from '../../../src/lib/read-content-file.ts';
-import { decodeEntryBytes } from '../../../src/lib/frontmatter.ts';
-import { parseCollectionEntry, unresolvedReferences } from '../../../src/lib/library.ts';
+import { checkEntryFile } from '../../../src/lib/checks/index.ts';
+import { locate } from '../../../src/lib/checks/location.ts';
 import { closestThemes, type ValidationContext } from './context.ts';
-import { caseSectionCheck, duplicateSlugCheck, figureCheck, regionCheck, yearFolderCheck } from './checks/entry.ts';
-import { locate, type Located } from './checks/location.ts';
-import { markdownChecks, parseBody } from './checks/markdown.ts';
-import { damageChecks } from './checks/damage.ts';
-import { formulaChecks } from './checks/formula.ts';
-import { textChecks } from './checks/text.ts';
-import { COLLECTION_NAMES, type CollectionName } from '../../../src/schemas/index.ts';
+import { figureCheck } from './checks/entry.ts';
+import { parseMarkdown } from './markdown-parser.ts';
 
 export interface FileInput {
   /** Path relative to the repository root, with forward slashes. */
@@ -47,38 +43,12 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 export function validateFile(input: FileInput, context: ValidationContext): Diagnostic[] {
-  const located = locate(input.file, input.isSymlink);
-  if (input.unreadable) return [unreadableProblem(input.file, input.unreadable), ...(Array.isArray(located) ? located : [])];
-  if (!Array.isArray(located)) return checkEntry(input, located, context);
-  // A Markdown file in a collection with a bad name is still read: its other problems
-  // (personal data, secrecy markings, scripts) are reported along with the name.
-  const collection = misnamedEntryCollection(input, located);
-  if (!collection) return located;
-  const id = input.file.slice(`content/${collection}/`.length, -'.md'.length);
-  return [...located, ...checkEntry(input, { collection, id }, context)].sort(byPosition);
-}
-
-function misnamedEntryCollection(input: FileInput, problems: Diagnostic[]): CollectionName | undefined {
-  if (input.isSymlink || !problems.every((p) => p.rule === 'path/location')) return undefined;
-  return COLLECTION_NAMES.find((c) => input.file.startsWith(`content/${c}/`) && input.file.endsWith('.md'));
-}
-
-function checkEntry(input: FileInput, located: Located, context: ValidationContext): Diagnostic[] {
-  const text = decodeEntryBytes(input.bytes, input.file);
-  if (typeof text !== 'string') return text;
-  const problems = [...textChecks(input.file, text), ...damageChecks(input.file, text)];
-  const entry = parseCollectionEntry(located.collection, located.id, input.file, text);
-  if (Array.isArray(entry)) return [...problems, ...entry].sort(byPosition);
-  const tree = parseBody(entry.body);
-  problems.push(
-    ...markdownChecks(input.file, tree, entry.bodyLine),
-    ...formulaChecks(entry),
-    ...unresolvedReferences(entry, context.ids, (value) => closestThemes(value, context.themes)),
-    ...yearFolderCheck(entry, located.year),
-    ...regionCheck(entry),
-    ...caseSectionCheck(entry),
-    ...figureCheck(entry, context, tree),
-    ...duplicateSlugCheck(entry, context),
-  );
+  if (input.unreadable) {
+    const located = locate(input.file, input.isSymlink);
+    return [unreadableProblem(input.file, input.unreadable), ...(Array.isArray(located) ? located : [])];
+  }
+  const suggestThemes = (value: string) => closestThemes(value, context.themes);
+  const { entry, tree, problems } = checkEntryFile(input.file, input.bytes, input.isSymlink, { ...context, suggestThemes, parseMarkdown });
+  if (entry) problems.push(...figureCheck(entry, context, tree));
   return problems.sort(byPosition);
 }

@@ -14,14 +14,17 @@ export interface Citable {
 
 export const PUBLISHER = '政协案例库';
 
+/** Where the reader writes the date they consulted the page: a static page cannot know it. */
+export const CITED_DATE = '[引用日期]';
+
 /**
- * 王吉德. 创新机制提振精神切实破解薄弱问题[EB/OL]. 政协案例库, 2023-05-25(2024-01-02). https://….
- * The 引用日期 is the reader's to add: a static page cannot know it.
+ * 王吉德. 创新机制提振精神切实破解薄弱问题[EB/OL]. 政协案例库, 2023-05-25(2024-01-02)[引用日期]. https://….
+ * GB/T 7714—2015 §4.1 for electronic resources, with the 引用日期 left as a visible placeholder.
  */
 export function citeEntry(work: Citable): string {
   const authors = work.authors.length > 3 ? `${work.authors.slice(0, 3).join(', ')}, 等` : work.authors.join(', ');
   const head = authors ? `${authors}. ` : '';
   const when =
     work.published && work.published !== work.updated ? `${work.published}${work.updated ? `(${work.updated})` : ''}` : work.updated ? `(${work.updated})` : '';
-  return `${head}${work.title}[EB/OL]. ${PUBLISHER}${when ? `, ${when}` : ''}. ${work.url}.`;
+  return `${head}${work.title}[EB/OL]. ${PUBLISHER}${when ? `, ${when}` : ''}${CITED_DATE}. ${work.url}.`;
 }

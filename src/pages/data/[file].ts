@@ -1,7 +1,6 @@
 /** Open data: /data/<collection>.json and /data/<collection>.csv for reports, cases and rules. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteData } from '../../components/site-data.ts';
-import { toCsv, toJson, toRows } from '../../lib/open-data.ts';
+import { openDataFiles } from '../../lib/site/open-data-files.ts';
 import { href } from '../../lib/site/url.ts';
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 
@@ -10,9 +9,8 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { collection, format } = props as { collection: CollectionName; format: 'json' | 'csv' };
-  const entries = (await siteData()).ofCollection(collection).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const rows = toRows(collection, entries, new URL(href(), site).href);
+  const files = await openDataFiles(collection, new URL(href(), site).href);
   return format === 'json'
-    ? new Response(toJson(rows), { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
-    : new Response(toCsv(collection, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    ? new Response(files.json, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
+    : new Response(files.csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

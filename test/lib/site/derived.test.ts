@@ -72,19 +72,19 @@ describe('citeEntry', () => {
   test('writes a GB/T 7714 electronic-resource reference with the update date and URL', () => {
     expect(
       citeEntry({ authors: ['王吉德'], title: '创新机制提振精神切实破解薄弱问题', published: '2023-05-25', updated: '2024-01-02', url: 'https://example.org/reports/2023/xian/' }),
-    ).toBe('王吉德. 创新机制提振精神切实破解薄弱问题[EB/OL]. 政协案例库, 2023-05-25(2024-01-02). https://example.org/reports/2023/xian/.');
+    ).toBe('王吉德. 创新机制提振精神切实破解薄弱问题[EB/OL]. 政协案例库, 2023-05-25(2024-01-02)[引用日期]. https://example.org/reports/2023/xian/.');
   });
 
   test('lists at most three authors, then 等', () => {
     expect(citeEntry({ authors: ['甲', '乙', '丙', '丁'], title: '办法', published: undefined, updated: '2024-01-02', url: 'https://x.example/' })).toBe(
-      '甲, 乙, 丙, 等. 办法[EB/OL]. 政协案例库, (2024-01-02). https://x.example/.',
+      '甲, 乙, 丙, 等. 办法[EB/OL]. 政协案例库, (2024-01-02)[引用日期]. https://x.example/.',
     );
   });
 });
 
 test('citeEntry leaves out dates it does not know', () => {
   expect(citeEntry({ authors: ['秦都区政协'], title: '实施意见', published: undefined, updated: '', url: 'https://x.example/' })).toBe(
-    '秦都区政协. 实施意见[EB/OL]. 政协案例库. https://x.example/.',
+    '秦都区政协. 实施意见[EB/OL]. 政协案例库[引用日期]. https://x.example/.',
   );
 });
 

@@ -1,8 +1,6 @@
 /** The Markdown body may hold text, headings, lists, tables and ordinary links — no HTML, no script URLs. */
-import { createRequire } from 'node:module';
-import type { fromMarkdown as FromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Root } from 'mdast';
-import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
@@ -27,20 +25,12 @@ export function isPlainProse(body: string): boolean {
   return !/[<[`&\\]/.test(body);
 }
 
-/**
- * The Markdown parser, loaded on first use (Node 24 requires ES modules
- * synchronously): most bodies are plain prose, and loading it costs about a
- * tenth of a second, which a one-file check would otherwise pay every time.
- */
-let parser: typeof FromMarkdown | undefined;
-const fromMarkdown = (body: string): Root => {
-  parser ??= (createRequire(import.meta.url)('mdast-util-from-markdown') as { fromMarkdown: typeof FromMarkdown }).fromMarkdown;
-  return parser(body);
-};
+/** Parses a body into mdast: the validator loads the parser lazily, the browser bundles it. */
+export type MarkdownParser = (body: string) => Root;
 
 /** The parsed body, or undefined for plain prose. */
-export function parseBody(body: string): Root | undefined {
-  return isPlainProse(body) ? undefined : fromMarkdown(body);
+export function parseBody(body: string, parse: MarkdownParser): Root | undefined {
+  return isPlainProse(body) ? undefined : parse(body);
 }
 
 export function markdownChecks(file: string, tree: Root | undefined, bodyLine: number): Diagnostic[] {

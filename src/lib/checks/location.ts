@@ -1,7 +1,7 @@
 /** Where a contributed file may live and what it may be called. */
-import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
-import { checkEntryName, LAYOUT_EXAMPLES } from '../../../../src/lib/entry-path.ts';
-import { COLLECTION_NAMES, type CollectionName } from '../../../../src/schemas/index.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { checkEntryName, LAYOUT_EXAMPLES } from '../entry-path.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 
 export interface Located {
   collection: CollectionName;

@@ -1,6 +1,6 @@
 /** Line-by-line checks of a file's text: scraping damage, personal data, secrecy markings. */
-import { findTextProblems, hasTextProblems } from '../../../../src/lib/chinese-text.ts';
-import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
+import { findTextProblems, hasTextProblems } from '../chinese-text.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 const DAMAGE_MESSAGE = {
   'pinyin-reading': { rule: 'text/pinyin-reading', what: '字后粘有拼音注音' },

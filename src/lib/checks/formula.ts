@@ -4,8 +4,8 @@
  * `cmd|`). The CSV export escapes them anyway; the warning asks the contributor whether the
  * field is meant to start that way.
  */
-import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
-import type { LocatedEntry } from '../../../../src/lib/library.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { LocatedEntry } from '../library.ts';
 
 const FORMULA = /^[=+\-@＝＋－＠][^\n]*?[A-Za-z_][A-Za-z0-9_.]*\s*[(|]/u;
 

@@ -3,7 +3,7 @@
  * mojibake of GBK and UTF-8 converted into each other, UTF-8 read as a Western code page,
  * and the □ the importer leaves for characters it could not recover.
  */
-import { diagnostic, type Diagnostic } from '../../../../src/lib/diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 interface Marker {
   pattern: RegExp;
