@@ -240,16 +240,22 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
   for (const select of selects.values()) select?.addEventListener('change', () => void go(currentState()));
   more.addEventListener('click', () => {
     const shown = pending;
-    if (!shown) return;
+    // A second press while a page is loading must not load the same page again.
+    if (!shown || more.disabled) return;
     const from = shown.shown;
+    shown.shown = Math.min(from + PAGE, shown.hits.length);
+    more.disabled = true;
     renderResults(shown, from).then(
       async (excerpts) => {
-        await excerpts();
-        shown.shown = Math.min(from + PAGE, shown.hits.length);
         more.hidden = shown.shown >= shown.hits.length;
+        more.disabled = false;
         list.querySelectorAll<HTMLAnchorElement>('[data-search-result] a')[from]?.focus();
+        await excerpts();
       },
-      () => unavailable(),
+      () => {
+        more.disabled = false;
+        unavailable();
+      },
     );
   });
   status.textContent = '正在载入搜索……';

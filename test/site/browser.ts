@@ -58,6 +58,8 @@ export async function allResultLinks(page: Page): Promise<string[]> {
     const before = await page.locator('[data-search-result]').count();
     await more.click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-search-result]').length > n, before);
+    // Settled: the button is enabled again, or hidden after the last page.
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#search-more')?.disabled);
   }
   return page.locator('[data-search-result] a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }

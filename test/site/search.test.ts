@@ -38,6 +38,21 @@ describe('search page', () => {
     expect(all).toEqual(expect.arrayContaining(containing('政协')));
   });
 
+  test('pressing 显示更多结果 twice in quick succession shows each result once', async () => {
+    await searchFor(getPage(), { q: '政协' });
+    const page = getPage();
+    await page.evaluate(() => {
+      const more = document.querySelector<HTMLButtonElement>('#search-more');
+      more?.click();
+      more?.click();
+    });
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-result]').length > 20);
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#search-more')?.disabled);
+    const links = await page.locator('[data-search-result] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(new Set(links).size).toBe(links.length);
+    expect(links.length).toBeLessThanOrEqual(40);
+  });
+
   test('entries named after the query come first', async () => {
     for (const term of ['书香政协', '委员工作室', '微协商']) {
       await searchFor(getPage(), { q: term });
