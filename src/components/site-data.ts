@@ -21,8 +21,6 @@ export interface SiteData {
   /** For each region in the tree, the entries filed under it or below it. */
   entriesWithin: Map<string, Entry[]>;
   ofCollection: <C extends CollectionName>(collection: C) => Entry<C>[];
-  /** @deprecated Use `ofCollection`. */
-  ofKind: (collection: CollectionName) => Entry[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -60,7 +58,6 @@ async function load(): Promise<SiteData> {
     regionTree: regionTree(entries.map((e) => e.region)),
     entriesWithin: entriesByRegion(entries),
     ofCollection,
-    ofKind: ofCollection,
   };
 }
 

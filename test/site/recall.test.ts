@@ -6,7 +6,7 @@
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, test } from 'vitest';
 import { readLibrary } from '../../scripts/lib/read-library.ts';
-import { plainText } from '../../src/lib/site/entries.ts';
+import { plainText } from '../../src/lib/plain-text.ts';
 import { allResultLinks, useBrowserPage, searchFor, searchInPage } from './browser.ts';
 import { SITE_BASE } from './global-setup.ts';
 

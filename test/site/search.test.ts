@@ -1,7 +1,7 @@
 /** The search page as a person uses it: queries, traditional characters, filters, the URL, no-hit help. */
 import { describe, expect, test } from 'vitest';
 import { readLibrary } from '../../scripts/lib/read-library.ts';
-import { plainText } from '../../src/lib/site/entries.ts';
+import { plainText } from '../../src/lib/plain-text.ts';
 import { cityOf } from '../../src/lib/regions.ts';
 import { allResultLinks, useBrowserPage, searchFor, searchInPage, siteUrl } from './browser.ts';
 import { SITE_BASE } from './global-setup.ts';

@@ -9,6 +9,3 @@ export const COLLECTION_INTRO: Record<CollectionName, string> = {
 
 export const SITE_INTRO =
   '政协案例库汇集市县政协的经验交流、创新案例和制度文件。输入几个字，就能找到各地政协做过的类似工作，并看到它的出处、制度依据和相关做法。';
-
-/** @deprecated Use `COLLECTION_INTRO`. */
-export const KIND_INTRO = COLLECTION_INTRO;

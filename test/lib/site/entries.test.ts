@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { plainText } from '../../../src/lib/site/entries.ts';
+import { plainText } from '../../../src/lib/plain-text.ts';
 import type { LocatedEntry } from '../../../src/lib/library.ts';
 import { authorsOf, relatedBeyondLinks, showsSummary } from '../../../src/lib/site/entry-page.ts';
 import { linkEntries } from '../../../src/lib/site/links.ts';
