@@ -201,12 +201,14 @@ function table(results: SizeResult[]): string {
   return [head, line, ...rows.map(([name, f]) => `| ${name} | ${results.map(f).join(' | ')} |`)].join('\n');
 }
 
-function projection(results: SizeResult[], at: number): { indexPeakMiB?: Fit | undefined; indexMs?: Fit | undefined; buildPeakMiB?: Fit | undefined; at: number } {
+function projection(results: SizeResult[], at: number): { indexPeakMiB?: Fit | undefined; indexMs?: Fit | undefined; buildPeakMiB?: Fit | undefined; pagesPeakMiB?: Fit | undefined; at: number } {
   const points = (get: (r: SizeResult) => number | undefined) => results.flatMap((r) => (get(r) === undefined ? [] : [[r.entries, get(r) as number] as const]));
   const index = points((r) => r.index?.peakMiB);
   const indexMs = points((r) => r.index?.ms);
   const build = points((r) => r.build?.peakMiB);
-  return { at, indexPeakMiB: index.length > 1 ? fit(index, at) : undefined, indexMs: indexMs.length > 1 ? fit(indexMs, at) : undefined, buildPeakMiB: build.length > 1 ? fit(build, at) : undefined };
+  const pages = points((r) => r.pages?.peakMiB);
+  const fitted = (list: (readonly [number, number])[]) => (list.length > 1 ? fit(list, at) : undefined);
+  return { at, indexPeakMiB: fitted(index), indexMs: fitted(indexMs), buildPeakMiB: fitted(build), pagesPeakMiB: fitted(pages) };
 }
 
 async function main(): Promise<number> {
@@ -244,6 +246,7 @@ async function main(): Promise<number> {
   const projected: [string, Fit | undefined][] = [
     ['search index peak memory', p.indexPeakMiB],
     ['full build peak memory', p.buildPeakMiB],
+    ['page build peak memory', p.pagesPeakMiB],
   ];
   if (projected.some(([, f]) => f) || p.indexMs) console.log(`\nprojected to ${p.at} entries (least squares over the sizes measured):`);
   for (const [name, f] of projected) if (f) console.log(`  ${name}: ${gib(f.linear)} linear, ${gib(f.power)} power law (exponent ${f.exponent.toFixed(2)})`);
