@@ -176,6 +176,12 @@ describe('validateFile', () => {
         ]
       `);
     });
+    test('path/not-markdown: a name without an extension is called that, even under a folder with a dot', () => {
+      expect([...check(CASE, 'content/cases/2023/notes'), ...check(CASE, 'content/v1.2/README')].map((line) => line.split('。')[0])).toEqual([
+        'content/cases/2023/notes:1:1 错误 [path/not-markdown] 只接受 .md 文件，不接受 无扩展名的文件',
+        'content/v1.2/README:1:1 错误 [path/not-markdown] 只接受 .md 文件，不接受 无扩展名的文件',
+      ]);
+    });
     test('path/location', () => {
       expect(check(CASE, 'content/cases/Xian Studios.md')).toMatchInlineSnapshot(`
         [

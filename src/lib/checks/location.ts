@@ -24,13 +24,20 @@ function sourceFileCheck(file: string): Diagnostic[] {
   ];
 }
 
+/** `.mdx` for `content/cases/2023/x.mdx`; '' for `content/cases` or `content/v1.2/README` (the dot is in a folder's name). */
+function extensionOf(file: string): string {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : '';
+}
+
 /** Which collection a path belongs to and its id, or why it cannot be an entry. */
 export function locate(file: string, isSymlink: boolean): Located | Diagnostic[] {
   if (isSymlink) return [diagnostic(file, 'path/symlink', '不接受符号链接', { fix: '提交文件本身，而不是指向它的链接' })];
   if (file.startsWith('content/sources/')) return sourceFileCheck(file);
   const collection = COLLECTION_NAMES.find((c) => file.startsWith(`content/${c}/`));
   if (!file.endsWith('.md')) {
-    return [diagnostic(file, 'path/not-markdown', `只接受 .md 文件，不接受 ${file.slice(file.lastIndexOf('.')) || '无扩展名的文件'}`, { fix: '把内容写成 Markdown（.md）文件；.mdx、.svg、网页等不会被接受' })];
+    return [diagnostic(file, 'path/not-markdown', `只接受 .md 文件，不接受 ${extensionOf(file) || '无扩展名的文件'}`, { fix: '把内容写成 Markdown（.md）文件；.mdx、.svg、网页等不会被接受' })];
   }
   if (!collection) {
     return [diagnostic(file, 'path/location', '文件不在 content/reports、content/cases 或 content/rules 中', { fix: '把文件移到对应的目录' })];
