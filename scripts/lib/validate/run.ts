@@ -49,8 +49,8 @@ export function checkFiles(root: string, all: readonly string[], files: readonly
   return files.flatMap((file) => validateFile(readInput(root, file), context));
 }
 
-/** The worker script beside this module: worker.ts among the sources, validate-worker.mjs beside the prebuilt bundle. */
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './validate-worker.mjs', import.meta.url);
+/** The worker script beside this module: worker.ts among the sources, validate-worker.cjs beside the prebuilt bundle. */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './validate-worker.cjs', import.meta.url);
 
 /** Below this many files one thread is faster than starting workers. */
 const PARALLEL_FROM = 1500;
