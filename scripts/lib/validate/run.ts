@@ -1,5 +1,5 @@
 /** Choosing the files to check and checking them: shared by `npm run validate` and the pull-request job. */
-import { changedSince, listContentFiles, loadContext, readInput, referrers } from './load.ts';
+import { changedSince, listContentFiles, loadContext, readInput, referrers, type FolderLinks } from './load.ts';
 import { casesCiting, namedContext } from './named.ts';
 import { checkStaged } from './staged.ts';
 import { validateFile } from './validate-file.ts';
@@ -46,7 +46,8 @@ export function selectFiles(root: string, all: readonly string[], selection: Sel
 /** Reads and checks `files` in this thread, with ids and themes from the whole library (`all`). */
 export function checkFiles(root: string, all: readonly string[], files: readonly string[]): Diagnostic[] {
   const context = loadContext(root, all);
-  return files.flatMap((file) => validateFile(readInput(root, file), context));
+  const folders: FolderLinks = new Map();
+  return files.flatMap((file) => validateFile(readInput(root, file, folders), context));
 }
 
 /** The worker script beside this module: worker.ts among the sources, validate-worker.cjs beside the prebuilt bundle. */
