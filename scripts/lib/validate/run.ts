@@ -43,11 +43,16 @@ export function selectFiles(root: string, all: readonly string[], selection: Sel
   return [...new Set([...changed, ...referrers(root, all, [...changed, ...since.deleted])])].sort();
 }
 
-/** Reads and checks `files` in this thread, with ids and themes from the whole library (`all`). */
-export function checkFiles(root: string, all: readonly string[], files: readonly string[]): Diagnostic[] {
+/** Reads and checks files in this thread, with ids and themes from the whole library (`all`): a checker for batch after batch. */
+export function fileChecker(root: string, all: readonly string[]): (files: readonly string[]) => Diagnostic[] {
   const context = loadContext(root, all);
   const folders: FolderLinks = new Map();
-  return files.flatMap((file) => validateFile(readInput(root, file, folders), context));
+  return (files) => files.flatMap((file) => validateFile(readInput(root, file, folders), context));
+}
+
+/** Reads and checks `files` in this thread, with ids and themes from the whole library (`all`). */
+export function checkFiles(root: string, all: readonly string[], files: readonly string[]): Diagnostic[] {
+  return fileChecker(root, all)(files);
 }
 
 /** The worker script beside this module: worker.ts among the sources, validate-worker.cjs beside the prebuilt bundle. */
@@ -56,20 +61,58 @@ const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './vali
 /** Below this many files one thread is faster than starting workers. */
 const PARALLEL_FROM = 1500;
 
-/** Splits the files into `threads` shares: this thread checks the first while workers check the others. */
+/** Files a thread takes at a time: small enough that threads finish together, large enough that messages cost nothing. */
+const BATCH = 200;
+
+/** One batch for a worker (see worker.ts), and its answer. */
+export interface BatchRequest {
+  index: number;
+  files: readonly string[];
+}
+export interface BatchResult {
+  index: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Checks the files in batches, which this thread and `threads - 1` workers take in turn as
+ * each finishes one (a worker starts later, a busy core runs slower). The problems come out
+ * in the files' order, whichever thread checked them.
+ */
 async function inWorkers(root: string, all: readonly string[], files: readonly string[], threads: number): Promise<Diagnostic[]> {
-  const share = Math.ceil(files.length / threads);
-  const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * share, (i + 1) * share));
-  const others = chunks.slice(1).map(
-    (chunk) =>
-      new Promise<Diagnostic[]>((resolve, reject) => {
-        const worker = new Worker(WORKER, { workerData: { root, all, files: chunk } });
-        worker.once('message', resolve);
+  const batches = Array.from({ length: Math.ceil(files.length / BATCH) }, (_, i) => files.slice(i * BATCH, (i + 1) * BATCH));
+  const results: Diagnostic[][] = [];
+  let next = 0;
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER, { workerData: { root, all } }));
+  const finished = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        const give = () => {
+          if (next >= batches.length) return void worker.terminate().then(() => resolve(), reject);
+          const index = next++;
+          worker.postMessage({ index, files: batches[index] } satisfies BatchRequest);
+        };
+        worker.on('message', ({ index, diagnostics }: BatchResult) => {
+          results[index] = diagnostics;
+          give();
+        });
         worker.once('error', reject);
+        give();
       }),
   );
-  const mine = checkFiles(root, all, chunks[0] ?? []);
-  return [...mine, ...(await Promise.all(others)).flat()];
+  const check = fileChecker(root, all);
+  while (next < batches.length) {
+    const index = next++;
+    results[index] = check(batches[index] ?? []);
+    // Let the workers' answers in, so that each gets its next batch while this thread works on.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  try {
+    await Promise.all(finished);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results.flat();
 }
 
 /** The named files and the cases that quote a named report or rule, checked without listing the library (see named.ts). */

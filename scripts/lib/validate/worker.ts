@@ -1,6 +1,7 @@
-/** A worker thread that validates its share of the files (see run.ts). */
+/** A worker thread that validates the batches of files it is given, one message each (see run.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFiles } from './run.ts';
+import { fileChecker, type BatchRequest, type BatchResult } from './run.ts';
 
-const { root, all, files } = workerData as { root: string; all: string[]; files: string[] };
-parentPort?.postMessage(checkFiles(root, all, files));
+const { root, all } = workerData as { root: string; all: string[] };
+const check = fileChecker(root, all);
+parentPort?.on('message', ({ index, files }: BatchRequest) => parentPort?.postMessage({ index, diagnostics: check(files) } satisfies BatchResult));
