@@ -3,8 +3,11 @@ import { changedSince, listContentFiles, loadContext, readInput, referrers, type
 import { casesCiting, namedContext } from './named.ts';
 import { checkStaged } from './staged.ts';
 import { validateFile } from './validate-file.ts';
+import { statSync } from 'node:fs';
+import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
 
@@ -64,39 +67,60 @@ const PARALLEL_FROM = 1500;
 /** Files a thread takes at a time: small enough that threads finish together, large enough that messages cost nothing. */
 const BATCH = 200;
 
-/** One batch for a worker (see worker.ts), and its answer. */
-export interface BatchRequest {
-  index: number;
-  files: readonly string[];
-}
+/** What a worker is sent (see worker.ts): the library's files once, then batches of files to check, each answered with its problems. */
+export type WorkerRequest = { all: readonly string[] } | { index: number; files: readonly string[] };
 export interface BatchResult {
   index: number;
   diagnostics: Diagnostic[];
 }
 
 /**
- * Checks the files in batches, which this thread and `threads - 1` workers take in turn as
- * each finishes one (a worker starts later, a busy core runs slower). The problems come out
- * in the files' order, whichever thread checked them.
+ * A worker that checks batches of files. The prebuilt worker uses Node's compile cache as
+ * the launcher set it up for this thread (a worker does not inherit it), so that it does
+ * not compile its bundle anew at every run.
  */
-async function inWorkers(root: string, all: readonly string[], files: readonly string[], threads: number): Promise<Diagnostic[]> {
+function startWorker(root: string): Worker {
+  const cache = getCompileCacheDir();
+  if (WORKER.pathname.endsWith('.cjs') && cache) {
+    const start = `require('node:module').enableCompileCache(${JSON.stringify(dirname(cache))}); require(${JSON.stringify(fileURLToPath(WORKER))});`;
+    return new Worker(start, { eval: true, workerData: { root } });
+  }
+  return new Worker(WORKER, { workerData: { root } });
+}
+
+/**
+ * Whether checking the whole library will likely take workers, judged before listing it from
+ * the size of git's index (an entry takes at least 62 bytes): then they load while git lists.
+ * A wrong guess costs a worker started for nothing, or started late; never a different result.
+ */
+function likelyParallel(root: string, selection: Selection, parallelFrom: number): boolean {
+  if (selection.paths?.length || selection.changedSince || selection.folder) return false;
+  return (statSync(join(root, '.git', 'index'), { throwIfNoEntry: false })?.size ?? 0) >= parallelFrom * 62;
+}
+
+/**
+ * Checks the files in batches, which this thread and the workers take in turn as each finishes
+ * one (a worker starts later, a busy core runs slower). The problems come out in the files'
+ * order, whichever thread checked them.
+ */
+async function inWorkers(root: string, all: readonly string[], files: readonly string[], workers: readonly Worker[]): Promise<Diagnostic[]> {
   const batches = Array.from({ length: Math.ceil(files.length / BATCH) }, (_, i) => files.slice(i * BATCH, (i + 1) * BATCH));
   const results: Diagnostic[][] = [];
   let next = 0;
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER, { workerData: { root, all } }));
   const finished = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {
         const give = () => {
           if (next >= batches.length) return void worker.terminate().then(() => resolve(), reject);
           const index = next++;
-          worker.postMessage({ index, files: batches[index] } satisfies BatchRequest);
+          worker.postMessage({ index, files: batches[index] ?? [] } satisfies WorkerRequest);
         };
         worker.on('message', ({ index, diagnostics }: BatchResult) => {
           results[index] = diagnostics;
           give();
         });
         worker.once('error', reject);
+        worker.postMessage({ all } satisfies WorkerRequest);
         give();
       }),
   );
@@ -107,11 +131,7 @@ async function inWorkers(root: string, all: readonly string[], files: readonly s
     // Let the workers' answers in, so that each gets its next batch while this thread works on.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  try {
-    await Promise.all(finished);
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+  await Promise.all(finished);
   return results.flat();
 }
 
@@ -130,9 +150,15 @@ export async function runValidation(
 ): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   if (selection.staged) return checkStaged(root);
   if (selection.paths?.length && !selection.changedSince && !selection.folder) return checkNamed(root, selection.paths);
-  const all = listContentFiles(root);
-  const files = selectFiles(root, all, selection);
   const threads = Math.min(availableParallelism(), 4);
-  if (files.length >= parallelFrom && threads > 1) return { files, diagnostics: await inWorkers(root, all, files, threads) };
-  return { files, diagnostics: checkFiles(root, all, files) };
+  const early = threads > 1 && likelyParallel(root, selection, parallelFrom) ? Array.from({ length: threads - 1 }, () => startWorker(root)) : [];
+  try {
+    const all = listContentFiles(root);
+    const files = selectFiles(root, all, selection);
+    if (files.length < parallelFrom || threads < 2) return { files, diagnostics: checkFiles(root, all, files) };
+    const workers = early.length > 0 ? early : Array.from({ length: threads - 1 }, () => startWorker(root));
+    return { files, diagnostics: await inWorkers(root, all, files, workers) };
+  } finally {
+    await Promise.all(early.map((worker) => worker.terminate()));
+  }
 }
