@@ -1,22 +1,24 @@
 /**
  * node scripts/run-prebuilt.mjs <script> [args…]
  *
- * Runs scripts/<script>.ts from its prebuilt bundle .cache/scripts/<script>.mjs
+ * Runs scripts/<script>.ts from its prebuilt bundle .cache/scripts/<script>.cjs
  * (made by `npm ci` through `prepare`, see scripts/lib/prebuilt/build.ts) while
  * every file the bundle was built from is unchanged; rebuilds it first when one
  * changed, and runs the .ts source when it cannot be built. Plain JavaScript,
- * because type stripping is part of the start-up cost this avoids.
+ * because type stripping is part of the start-up cost this avoids; Node's own
+ * modules come from process.getBuiltinModule, because an `import` of one
+ * builds its whole namespace (node:fs's loads streams) at every start.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+const { existsSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
+const { createRequire, enableCompileCache } = process.getBuiltinModule('node:module');
+const { dirname, join } = process.getBuiltinModule('node:path');
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule('node:url');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cache = join(root, '.cache');
 const [name = ''] = process.argv.splice(2, 1);
 const source = join(root, 'scripts', `${name}.ts`);
-const bundle = join(cache, 'scripts', `${name}.mjs`);
+const bundle = join(cache, 'scripts', `${name}.cjs`);
 if (!/^[a-z]+(?:-[a-z]+)*$/.test(name) || !existsSync(source)) {
   console.error(`没有 scripts/${name}.ts 这个脚本`);
   process.exit(2);
@@ -59,5 +61,7 @@ if (!built) {
 }
 // The script sees its arguments as if it had been started as `node scripts/<script>.ts …`.
 process.argv.splice(1, 1, source);
-if (built) enableCompileCache(join(cache, 'node-compile'));
-await import(pathToFileURL(built ? bundle : source).href);
+if (built) {
+  enableCompileCache(join(cache, 'node-compile'));
+  createRequire(import.meta.url)(bundle);
+} else await import(pathToFileURL(source).href);

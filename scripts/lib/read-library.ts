@@ -7,13 +7,14 @@ import { describeProblem } from '../../src/lib/read-content-file.ts';
 import { decodeEntryBytes } from '../../src/lib/frontmatter.ts';
 import { parseCollectionEntry, type Library, type LocatedEntry } from '../../src/lib/library.ts';
 import { readThemes } from '../../src/lib/safe-yaml.ts';
-import { listContentFiles, readInput } from './validate/load.ts';
+import { listContentFiles, readInput, type FolderLinks } from './validate/load.ts';
 
 export function readLibrary(contentDir = 'content'): { library: Library; diagnostics: Diagnostic[] } {
   const root = dirname(contentDir);
   const diagnostics: Diagnostic[] = [];
   // The validator's listing; symbolic links and files other than .md are the validator's to report, not entries.
   const files = listContentFiles(root).filter((f) => f.endsWith('.md'));
+  const folders: FolderLinks = new Map();
   const read = <C extends CollectionName>(collection: C): LocatedEntry<C>[] => {
     const prefix = `content/${collection}/`;
     const entries: LocatedEntry<C>[] = [];
@@ -23,7 +24,7 @@ export function readLibrary(contentDir = 'content'): { library: Library; diagnos
         diagnostics.push(diagnostic(path, 'path/location', checked.problem, checked.suggestion ? { fix: `改名为 ${checked.suggestion}` } : {}));
         continue;
       }
-      const input = readInput(root, path);
+      const input = readInput(root, path, folders);
       if (input.isSymlink) continue;
       if (input.unreadable) {
         const { problem, size } = input.unreadable;

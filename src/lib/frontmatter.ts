@@ -113,7 +113,8 @@ function parseYaml(source: string): { doc: Document; counter: LineCounter } {
 
 function yamlEngine(capture: Capture) {
   return (source: string): object => {
-    if (new TextEncoder().encode(source).length > MAX_FRONTMATTER_BYTES) {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: only a long text needs encoding to be measured.
+    if (source.length * 3 > MAX_FRONTMATTER_BYTES && new TextEncoder().encode(source).length > MAX_FRONTMATTER_BYTES) {
       throw new FrontmatterError('parse/frontmatter-too-large', '文件头超过 16 KiB', 1, 1, '文件头只放元数据，正文写在 --- 之后');
     }
     const quick = quickFrontmatter(source);

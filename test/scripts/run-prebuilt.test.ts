@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 let root: string;
-const BUNDLE = '.cache/scripts/validate.mjs';
+const BUNDLE = '.cache/scripts/validate.cjs';
 const REPORT = 'scripts/lib/validate/report.ts';
 
 function validate() {
@@ -26,6 +26,22 @@ describe('scripts/run-prebuilt.mjs', () => {
     expect(result.stdout).toMatch(/检查了 \d+ 个文件：0 个错误/);
     expect(result.status).toBe(0);
     expect(statSync(join(root, BUNDLE)).size).toBeGreaterThan(0);
+  }, 120_000);
+
+  test('says what the sources say of a misnamed file in traditional characters (packages the bundle loads on first use)', () => {
+    const file = 'content/cases/2023/秦都 案例.md';
+    const text = readFileSync(join(root, 'content/cases/2023/qindu-1-3-consultation-platform.md'), 'utf8');
+    writeFileSync(join(root, file), `${text}\n這是委員學習的經驗。\n`);
+    try {
+      const bundled = spawnSync(process.execPath, ['scripts/run-prebuilt.mjs', 'validate', file], { cwd: root, encoding: 'utf8' });
+      const sources = spawnSync(process.execPath, ['scripts/validate.ts', file], { cwd: root, encoding: 'utf8' });
+      expect(bundled.stdout).toContain('改名为 content/cases/2023/qindou-anli.md');
+      expect(bundled.stdout).toContain('改为：这是委员学习的经验。');
+      expect(bundled.stdout).toBe(sources.stdout);
+      expect(bundled.status).toBe(sources.status);
+    } finally {
+      rmSync(join(root, file));
+    }
   }, 120_000);
 
   test('runs the bundle as built while its sources are unchanged, even if one was only touched', () => {

@@ -28,14 +28,31 @@ export function listContentFiles(root: string): string[] {
   return COLLECTIONS.flatMap((collection) => walkTree(join(root, 'content', collection)).map((entry) => `content/${collection}/${entry.name}`)).sort();
 }
 
+/**
+ * What is known of the folders on the way to files: whether each is a symbolic link (true),
+ * a folder (false), or missing (undefined). Shared by the files of one run, which mostly sit in
+ * the same few folders (one lstat per folder instead of three per file).
+ */
+export type FolderLinks = Map<string, boolean | undefined>;
+
+function isLinkedFolder(root: string, dir: string, folders: FolderLinks): boolean | undefined {
+  if (folders.has(dir)) return folders.get(dir);
+  let linked: boolean | undefined;
+  try {
+    linked = lstatSync(join(root, dir)).isSymbolicLink();
+  } catch {
+    linked = undefined;
+  }
+  folders.set(dir, linked);
+  return linked;
+}
+
 /** Whether a folder on the way from `root` to `file` is a symbolic link (O_NOFOLLOW only guards the last part). */
-function throughLinkedFolder(root: string, file: string): boolean {
+function throughLinkedFolder(root: string, file: string, folders: FolderLinks = new Map()): boolean {
   for (let dir = dirname(file); dir !== '.' && dir !== '/' && dir !== ''; dir = dirname(dir)) {
-    try {
-      if (lstatSync(join(root, dir)).isSymbolicLink()) return true;
-    } catch {
-      return false;
-    }
+    const linked = isLinkedFolder(root, dir, folders);
+    if (linked === undefined) return false;
+    if (linked) return true;
   }
   return false;
 }
@@ -43,11 +60,12 @@ function throughLinkedFolder(root: string, file: string): boolean {
 /**
  * The file's bytes, or why it cannot be read: a symbolic link (in the name or in a folder on
  * the way) is reported as one and never followed, and FIFOs, devices and huge files are not read.
+ * `folders` carries what is known of the folders from one file to the next within a run.
  */
-export function readInput(root: string, file: string): FileInput {
+export function readInput(root: string, file: string, folders?: FolderLinks): FileInput {
   // A name that climbs out with .. is refused before anything is opened.
   if (file.split('/').includes('..') || file.startsWith('/')) return { file, isSymlink: false, bytes: new Uint8Array(), unreadable: { problem: 'unreadable' } };
-  if (throughLinkedFolder(root, file)) return { file, isSymlink: true, bytes: new Uint8Array() };
+  if (throughLinkedFolder(root, file, folders)) return { file, isSymlink: true, bytes: new Uint8Array() };
   const result = openContentFile(join(root, file));
   if ('bytes' in result) return { file, isSymlink: false, bytes: result.bytes };
   if (result.problem === 'symlink') return { file, isSymlink: true, bytes: new Uint8Array() };

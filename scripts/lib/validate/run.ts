@@ -1,10 +1,13 @@
 /** Choosing the files to check and checking them: shared by `npm run validate` and the pull-request job. */
-import { changedSince, listContentFiles, loadContext, readInput, referrers } from './load.ts';
+import { changedSince, listContentFiles, loadContext, readInput, referrers, type FolderLinks } from './load.ts';
 import { casesCiting, namedContext } from './named.ts';
 import { checkStaged } from './staged.ts';
 import { validateFile } from './validate-file.ts';
+import { statSync } from 'node:fs';
+import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
 
@@ -43,32 +46,93 @@ export function selectFiles(root: string, all: readonly string[], selection: Sel
   return [...new Set([...changed, ...referrers(root, all, [...changed, ...since.deleted])])].sort();
 }
 
-/** Reads and checks `files` in this thread, with ids and themes from the whole library (`all`). */
-export function checkFiles(root: string, all: readonly string[], files: readonly string[]): Diagnostic[] {
+/** Reads and checks files in this thread, with ids and themes from the whole library (`all`): a checker for batch after batch. */
+export function fileChecker(root: string, all: readonly string[]): (files: readonly string[]) => Diagnostic[] {
   const context = loadContext(root, all);
-  return files.flatMap((file) => validateFile(readInput(root, file), context));
+  const folders: FolderLinks = new Map();
+  return (files) => files.flatMap((file) => validateFile(readInput(root, file, folders), context));
 }
 
-/** The worker script beside this module: worker.ts among the sources, validate-worker.mjs beside the prebuilt bundle. */
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './validate-worker.mjs', import.meta.url);
+/** Reads and checks `files` in this thread, with ids and themes from the whole library (`all`). */
+export function checkFiles(root: string, all: readonly string[], files: readonly string[]): Diagnostic[] {
+  return fileChecker(root, all)(files);
+}
+
+/** The worker script beside this module: worker.ts among the sources, validate-worker.cjs beside the prebuilt bundle. */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './validate-worker.cjs', import.meta.url);
 
 /** Below this many files one thread is faster than starting workers. */
 const PARALLEL_FROM = 1500;
 
-/** Splits the files into `threads` shares: this thread checks the first while workers check the others. */
-async function inWorkers(root: string, all: readonly string[], files: readonly string[], threads: number): Promise<Diagnostic[]> {
-  const share = Math.ceil(files.length / threads);
-  const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * share, (i + 1) * share));
-  const others = chunks.slice(1).map(
-    (chunk) =>
-      new Promise<Diagnostic[]>((resolve, reject) => {
-        const worker = new Worker(WORKER, { workerData: { root, all, files: chunk } });
-        worker.once('message', resolve);
+/** Files a thread takes at a time: small enough that threads finish together, large enough that messages cost nothing. */
+const BATCH = 200;
+
+/** What a worker is sent (see worker.ts): the library's files once, then batches of files to check, each answered with its problems. */
+export type WorkerRequest = { all: readonly string[] } | { index: number; files: readonly string[] };
+export interface BatchResult {
+  index: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A worker that checks batches of files. The prebuilt worker uses Node's compile cache as
+ * the launcher set it up for this thread (a worker does not inherit it), so that it does
+ * not compile its bundle anew at every run.
+ */
+function startWorker(root: string): Worker {
+  const cache = getCompileCacheDir();
+  if (WORKER.pathname.endsWith('.cjs') && cache) {
+    const start = `require('node:module').enableCompileCache(${JSON.stringify(dirname(cache))}); require(${JSON.stringify(fileURLToPath(WORKER))});`;
+    return new Worker(start, { eval: true, workerData: { root } });
+  }
+  return new Worker(WORKER, { workerData: { root } });
+}
+
+/**
+ * Whether checking the whole library will likely take workers, judged before listing it from
+ * the size of git's index (an entry takes at least 62 bytes): then they load while git lists.
+ * A wrong guess costs a worker started for nothing, or started late; never a different result.
+ */
+function likelyParallel(root: string, selection: Selection, parallelFrom: number): boolean {
+  if (selection.paths?.length || selection.changedSince || selection.folder) return false;
+  return (statSync(join(root, '.git', 'index'), { throwIfNoEntry: false })?.size ?? 0) >= parallelFrom * 62;
+}
+
+/**
+ * Checks the files in batches, which this thread and the workers take in turn as each finishes
+ * one (a worker starts later, a busy core runs slower). The problems come out in the files'
+ * order, whichever thread checked them.
+ */
+async function inWorkers(root: string, all: readonly string[], files: readonly string[], workers: readonly Worker[]): Promise<Diagnostic[]> {
+  const batches = Array.from({ length: Math.ceil(files.length / BATCH) }, (_, i) => files.slice(i * BATCH, (i + 1) * BATCH));
+  const results: Diagnostic[][] = [];
+  let next = 0;
+  const finished = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        const give = () => {
+          if (next >= batches.length) return void worker.terminate().then(() => resolve(), reject);
+          const index = next++;
+          worker.postMessage({ index, files: batches[index] ?? [] } satisfies WorkerRequest);
+        };
+        worker.on('message', ({ index, diagnostics }: BatchResult) => {
+          results[index] = diagnostics;
+          give();
+        });
         worker.once('error', reject);
+        worker.postMessage({ all } satisfies WorkerRequest);
+        give();
       }),
   );
-  const mine = checkFiles(root, all, chunks[0] ?? []);
-  return [...mine, ...(await Promise.all(others)).flat()];
+  const check = fileChecker(root, all);
+  while (next < batches.length) {
+    const index = next++;
+    results[index] = check(batches[index] ?? []);
+    // Let the workers' answers in, so that each gets its next batch while this thread works on.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(finished);
+  return results.flat();
 }
 
 /** The named files and the cases that quote a named report or rule, checked without listing the library (see named.ts). */
@@ -86,9 +150,15 @@ export async function runValidation(
 ): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   if (selection.staged) return checkStaged(root);
   if (selection.paths?.length && !selection.changedSince && !selection.folder) return checkNamed(root, selection.paths);
-  const all = listContentFiles(root);
-  const files = selectFiles(root, all, selection);
   const threads = Math.min(availableParallelism(), 4);
-  if (files.length >= parallelFrom && threads > 1) return { files, diagnostics: await inWorkers(root, all, files, threads) };
-  return { files, diagnostics: checkFiles(root, all, files) };
+  const early = threads > 1 && likelyParallel(root, selection, parallelFrom) ? Array.from({ length: threads - 1 }, () => startWorker(root)) : [];
+  try {
+    const all = listContentFiles(root);
+    const files = selectFiles(root, all, selection);
+    if (files.length < parallelFrom || threads < 2) return { files, diagnostics: checkFiles(root, all, files) };
+    const workers = early.length > 0 ? early : Array.from({ length: threads - 1 }, () => startWorker(root));
+    return { files, diagnostics: await inWorkers(root, all, files, workers) };
+  } finally {
+    await Promise.all(early.map((worker) => worker.terminate()));
+  }
 }

@@ -1,6 +1,11 @@
-/** A worker thread that validates its share of the files (see run.ts). */
+/** A worker thread that validates the batches of files it is given, one message each (see run.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFiles } from './run.ts';
+import { fileChecker, type BatchResult, type WorkerRequest } from './run.ts';
 
-const { root, all, files } = workerData as { root: string; all: string[]; files: string[] };
-parentPort?.postMessage(checkFiles(root, all, files));
+const { root } = workerData as { root: string };
+let check: ((files: readonly string[]) => BatchResult['diagnostics']) | undefined;
+parentPort?.on('message', (request: WorkerRequest) => {
+  if ('all' in request) check = fileChecker(root, request.all);
+  else if (check) parentPort?.postMessage({ index: request.index, diagnostics: check(request.files) } satisfies BatchResult);
+  else throw new Error('校验线程在收到文件列表之前收到了文件');
+});

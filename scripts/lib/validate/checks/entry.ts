@@ -18,10 +18,13 @@ export function figureCheck(entry: LocatedEntry, context: ValidationContext, tre
     })
     .join('\n');
   const appears = (figure: string) => new RegExp(`(?<![\\d.])${figure.replace('.', '\\.')}(?![\\d.])`).test(sources);
+  // A figure of the body (digits, at most one point) appears, with neither digit nor point beside
+  // it, exactly when it is one of the sources' runs of digits and points: one pass over the sources.
+  const runs = new Set(sources.match(/[\d.]+/g));
   const problems: Diagnostic[] = [];
   for (const { text, line, column } of proseOf(entry.body, tree)) {
     for (const m of text.matchAll(/(?<![\d.])\d{1,10}(?:\.\d+)?(?![\d.])/g)) {
-      if (!appears(m[0])) {
+      if (!runs.has(m[0])) {
         problems.push(
           diagnostic(entry.file, 'case/unsupported-figure', `数字“${m[0]}”在所引出处中找不到`, {
             line: entry.bodyLine + line - 1,
