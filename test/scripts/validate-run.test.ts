@@ -35,6 +35,19 @@ test('a library checked in threads gives every problem once, in the order checki
   expect(new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size).toBe(3);
 });
 
+test('a folder named on the command line stands for the files under it, with the whole library as context', async () => {
+  const all = listContentFiles(root);
+  const folder = dirname(all.find((f) => f.startsWith('content/cases/')) as string);
+  const under = all.filter((f) => f.startsWith(`${folder}/`));
+  expect(under.length).toBeGreaterThan(1);
+  const named = await runValidation(root, { paths: [`./${folder}/`] });
+  expect(named.files).toEqual(expect.arrayContaining(under));
+  expect(named.diagnostics.filter((d) => d.rule === 'path/not-regular-file' || d.rule === 'path/not-markdown')).toEqual([]);
+  // A folder with no library files under it checks nothing rather than reading the folder as a file.
+  mkdirSync(join(root, 'content', 'cases', '2099'), { recursive: true });
+  expect(await runValidation(root, { paths: ['content/cases/2099'] })).toEqual({ files: [], diagnostics: [] });
+});
+
 function vocabulary(library: ReturnType<typeof readLibrary>['library']) {
   return vocabularyFrom([...library.reports, ...library.cases].map((e) => e.body), library.themes);
 }

@@ -3,10 +3,10 @@ import { changedSince, listContentFiles, loadContext, readInput, referrers, type
 import { casesCiting, namedContext } from './named.ts';
 import { checkStaged } from './staged.ts';
 import { validateFile } from './validate-file.ts';
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, posix, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
@@ -28,6 +28,21 @@ function asRepoPath(path: string): string {
   return path.replace(/^\.\//, '').split(sep).join('/');
 }
 
+/** A named path that is a folder (not a link to one) stands for the library's files under it: `content/cases/2023` → `content/cases/2023/`. */
+function folderPrefix(root: string, path: string): string | undefined {
+  if (!lstatSync(join(root, path), { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  const normal = posix.normalize(path).replace(/\/+$/, '');
+  return normal === '.' ? '' : `${normal}/`;
+}
+
+/** The named files, with each named folder replaced by the library's files under it. */
+function expandFolders(root: string, all: readonly string[], paths: readonly string[]): string[] {
+  return paths.flatMap((path) => {
+    const prefix = folderPrefix(root, path);
+    return prefix === undefined ? [path] : all.filter((file) => file.startsWith(prefix));
+  });
+}
+
 export interface RunOptions {
   /** Check in several threads from this many files on; below it one thread is faster than starting workers. */
   parallelFrom?: number;
@@ -39,8 +54,8 @@ export interface RunOptions {
  */
 export function selectFiles(root: string, all: readonly string[], selection: Selection): string[] {
   if (selection.folder) return all.filter((f) => f.startsWith(selection.folder as string));
-  const paths = (selection.paths ?? []).map(asRepoPath);
-  if (paths.length === 0 && !selection.changedSince) return [...all];
+  const paths = expandFolders(root, all, (selection.paths ?? []).map(asRepoPath));
+  if (paths.length === 0 && !selection.paths?.length && !selection.changedSince) return [...all];
   const since = selection.changedSince ? changedSince(root, selection.changedSince) : { changed: [], deleted: [] };
   const changed = [...new Set([...paths, ...since.changed])];
   return [...new Set([...changed, ...referrers(root, all, [...changed, ...since.deleted])])].sort();
@@ -149,7 +164,8 @@ export async function runValidation(
   { parallelFrom = PARALLEL_FROM }: RunOptions = {},
 ): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   if (selection.staged) return checkStaged(root);
-  if (selection.paths?.length && !selection.changedSince && !selection.folder) return checkNamed(root, selection.paths);
+  const namesFolder = selection.paths?.some((path) => folderPrefix(root, asRepoPath(path)) !== undefined) ?? false;
+  if (selection.paths?.length && !namesFolder && !selection.changedSince && !selection.folder) return checkNamed(root, selection.paths);
   const threads = Math.min(availableParallelism(), 4);
   const early = threads > 1 && likelyParallel(root, selection, parallelFrom) ? Array.from({ length: threads - 1 }, () => startWorker(root)) : [];
   try {
