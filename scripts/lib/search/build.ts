@@ -14,8 +14,8 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIELD_WEIGHTS, FILTERS, type SearchRecord } from '../../../src/lib/search/record.ts';
 import {
-  ByteReader, ByteWriter, encodeJson, encodeShard, FORMAT, impact, paths, TEXT_START, VERSION,
-  type Card, type Facets, type Manifest,
+  ByteReader, ByteWriter, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, TEXT_START, VERSION,
+  type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
 import { isBigram, normalize, scan } from '../../../src/lib/search/tokenize.ts';
 import { BUCKETS, PostingSpill } from './spill.ts';
@@ -151,7 +151,7 @@ function collect(record: SearchRecord, terms: EntryTerms, han: HanIds): number {
   return FIELD_WEIGHTS.title * titleLength + FIELD_WEIGHTS.summary * summaryLength + FIELD_WEIGHTS.body * Math.max(0, textLength - summaryLength);
 }
 
-const hashName = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const hashName = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, NAME_LENGTH);
 
 /**
  * One term's build-time records (spill.ts: term id, old entry number,
@@ -285,7 +285,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   const number = new Int32Array(n);
   order.forEach((old, i) => (number[old] = i));
 
-  for (const folder of ['s', 'd', 't', 'f']) mkdirSync(join(tmp, folder), { recursive: true });
+  for (const folder of ['s', 'd', 't', 'f', 'b']) mkdirSync(join(tmp, folder), { recursive: true });
   let files = 1;
   let bytes = 0;
   const write = (path: (name: string) => string, content: Uint8Array): string => {
@@ -331,18 +331,20 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   const bodies = chunks(textsPerChunk, (_, i) => texts.get(2 * (order[i] as number) + 1)).map((rows) => write(paths.texts, encodeJson(rows)));
   texts.close();
   const values: Record<string, string[]> = {};
-  const facets: Facets = { values: {}, browse: [] };
-  for (const [name] of FILTERS) {
+  const columns = FILTERS.map(([name]) => {
     const list = [...new Set(sorted.flatMap((p) => p.record.filters[name]))].sort();
     const index = new Map(list.map((v, i) => [v, i]));
     values[name] = list;
-    facets.values[name] = sorted.map((p) => p.record.filters[name].map((v) => index.get(v) as number));
-  }
-  facets.browse = sorted
+    return sorted.map((p) => p.record.filters[name].map((v) => index.get(v) as number));
+  });
+  const browse = sorted
     .map((p, i) => ({ date: p.record.date, key: p.record.key, i }))
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((x) => x.i);
-  const manifest: Manifest = { format: FORMAT, version: VERSION, entries: n, shards, cards, cardsPerChunk, texts: bodies, textsPerChunk, facets: write(paths.facets, encodeJson(facets)), values };
+  const manifest: StoredManifest = {
+    format: FORMAT, version: VERSION, entries: n, shards: packNames(shards), cards: packNames(cards), cardsPerChunk, texts: packNames(bodies), textsPerChunk,
+    facets: write(paths.facets, encodeFacets(columns)), browse: write(paths.browse, encodeBrowse(browse)), values,
+  };
   const json = `${JSON.stringify(manifest)}\n`;
   writeFileSync(join(tmp, paths.manifest), json);
   bytes += Buffer.byteLength(json);

@@ -14,7 +14,7 @@
  * values are fetched by chunk, once. Any missing, truncated, corrupt or
  * old-format file makes every call reject with SearchUnavailable.
  */
-import { decodeJson, decodePostings, decodeShard, gunzip, IndexFormatError, K1, parseManifest, paths, shardOf, TEXT_START, type Card, type Facets, type Manifest, type Posting } from './format.ts';
+import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, IndexFormatError, K1, parseManifest, paths, shardOf, TEXT_START, type Card, type FilterColumn, type Manifest, type Posting } from './format.ts';
 import { isBigram, queryParts, type QueryPart } from './tokenize.ts';
 
 export type Fetch = (url: string) => Promise<Response>;
@@ -124,14 +124,15 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
 
   const shard = (m: Manifest, i: number) => binary(paths.shard(m.shards[i] as string), decodeShard);
 
-  const facets = async (): Promise<Facets> => {
+  /** The filter columns, by filter name. */
+  const facets = async (): Promise<Record<string, FilterColumn>> => {
     const m = await manifest();
-    return binary(paths.facets(m.facets), (bytes) => {
-      const f = decodeJson(bytes) as Facets;
-      const ok = f && Array.isArray(f.browse) && f.browse.length === m.entries && Object.keys(m.values).every((k) => Array.isArray(f.values?.[k]) && f.values[k]?.length === m.entries);
-      if (!ok) throw new IndexFormatError('搜索索引的筛选数据不完整');
-      return f;
-    });
+    const names = Object.keys(m.values);
+    return binary(paths.facets(m.facets), (bytes) => decodeFacets(bytes, names, m.entries, names.map((k) => m.values[k]?.length ?? 0)));
+  };
+  const browseOrder = async (): Promise<number[]> => {
+    const m = await manifest();
+    return binary(paths.browse(m.browse), (bytes) => decodeBrowse(bytes, m.entries));
   };
 
   const postingsOf = async (m: Manifest, term: string): Promise<TermPostings | undefined> => {
@@ -149,8 +150,12 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     const [m, f] = await Promise.all([manifest(), facets()]);
     const tests = chosen.map(([name, value]) => {
       const index = m.values[name]?.indexOf(value as string) ?? -1;
-      const column = f.values[name] ?? [];
-      return (doc: number) => index >= 0 && (column[doc]?.includes(index) ?? false);
+      const column = f[name];
+      return (doc: number) => {
+        if (index < 0 || !column) return false;
+        for (let k = column.start[doc] as number; k < (column.start[doc + 1] as number); k++) if (column.values[k] === index) return true;
+        return false;
+      };
     });
     return (doc) => tests.every((t) => t(doc));
   };
@@ -194,8 +199,8 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
 
   /** Every entry passing the filters, newest first (browsing without a query). */
   async function browse(filters: Filters): Promise<number[]> {
-    const [f, keep] = await Promise.all([facets(), filtered(filters)]);
-    return keep ? f.browse.filter(keep) : [...f.browse];
+    const [order, keep] = await Promise.all([browseOrder(), filtered(filters)]);
+    return keep ? order.filter(keep) : [...order];
   }
 
   /** For each filter, how many of `docs` have each value. */
@@ -203,9 +208,10 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     const [m, f] = await Promise.all([manifest(), facets()]);
     const out: Counts = {};
     for (const [name, values] of Object.entries(m.values)) {
-      const column = f.values[name] ?? [];
-      const tally: Record<string, number> = (out[name] = {});
-      for (const doc of docs) for (const v of column[doc] ?? []) tally[values[v] as string] = (tally[values[v] as string] ?? 0) + 1;
+      const column = f[name];
+      const tally = new Uint32Array(values.length);
+      if (column) for (const doc of docs) for (let k = column.start[doc] as number; k < (column.start[doc + 1] as number); k++) tally[column.values[k] as number] = (tally[column.values[k] as number] as number) + 1;
+      out[name] = Object.fromEntries(values.map((v, i) => [v, tally[i] as number]).filter(([, count]) => count));
     }
     return out;
   }
