@@ -135,17 +135,17 @@ export function termHash(term: string): number {
 
 export const shardOf = (term: string, shards: number): number => termHash(term) % shards;
 
-/** One entry in a term's postings. */
-export interface Posting {
+/** One entry in a term's postings, as written. */
+export interface PostingInput {
   doc: number;
   /** 1–127. */
   impact: number;
   inTitle: boolean;
   /** Code-point positions, ascending; kept only for Han bigrams. */
-  positions: number[];
+  positions: readonly number[];
 }
 
-export function encodePostings(postings: readonly Posting[], withPositions: boolean, out = new ByteWriter()): ByteWriter {
+export function encodePostings(postings: readonly PostingInput[], withPositions: boolean, out = new ByteWriter()): ByteWriter {
   let previous = -1;
   for (const p of postings) {
     out.varint(p.doc - previous - 1);
@@ -162,21 +162,64 @@ export function encodePostings(postings: readonly Posting[], withPositions: bool
   return out;
 }
 
-export function decodePostings(bytes: Uint8Array, withPositions: boolean): Posting[] {
+/**
+ * A term's postings as read, column by column (no object per entry): entry
+ * number, flags (bit 7: in the title; bits 0–6: impact), and where the
+ * entry's positions start in `bytes`; positions are decoded only when asked
+ * for (only entries holding every term of a phrase need them).
+ */
+export interface PostingList {
+  docs: Uint32Array;
+  flags: Uint8Array;
+  at: Uint32Array;
+  bytes: Uint8Array;
+  withPositions: boolean;
+}
+
+export function decodePostings(bytes: Uint8Array, withPositions: boolean, df: number): PostingList {
   const reader = new ByteReader(bytes);
-  const out: Posting[] = [];
+  const docs = new Uint32Array(df);
+  const flags = new Uint8Array(df);
+  const at = new Uint32Array(df);
   let doc = -1;
+  let i = 0;
   while (!reader.done) {
+    if (i >= df) throw new IndexFormatError('索引文件中的条目数不对');
     doc += reader.varint() + 1;
-    const flags = reader.byte();
-    const positions: number[] = [];
-    if (withPositions) {
-      let position = 0;
-      for (let n = reader.varint(); n > 0; n--) positions.push((position += reader.varint()));
-    }
-    out.push({ doc, impact: flags & 0x7f, inTitle: (flags & 0x80) !== 0, positions });
+    docs[i] = doc;
+    flags[i] = reader.byte();
+    at[i] = reader.offset;
+    // Skips the positions: a count, then that many varints (each ends with a byte below 0x80).
+    if (withPositions) for (let n = reader.varint(); n > 0; n--) while (reader.byte() >= 0x80);
+    i++;
   }
+  if (i !== df) throw new IndexFormatError('索引文件中的条目数不对');
+  return { docs, flags, at, bytes, withPositions };
+}
+
+/** The code-point positions (ascending) of the i-th entry of a list; empty for terms stored without them. */
+export function positionsOf(list: PostingList, i: number): number[] {
+  if (!list.withPositions) return [];
+  const reader = new ByteReader(list.bytes);
+  reader.offset = list.at[i] as number;
+  const out: number[] = [];
+  let position = 0;
+  for (let n = reader.varint(); n > 0; n--) out.push((position += reader.varint()));
   return out;
+}
+
+/** Index of an entry in a list (its entry numbers ascend), or -1. */
+export function indexOfDoc(list: PostingList, doc: number): number {
+  let lo = 0;
+  let hi = list.docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list.docs[mid] as number;
+    if (v === doc) return mid;
+    if (v < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** A shard: terms in code-unit order, each with its document frequency and encoded postings. */
