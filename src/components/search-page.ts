@@ -4,6 +4,7 @@
  * engine (src/lib/search/engine.ts) and renders accessible results. DOM only:
  * tokenizing, ranking and the index format live in src/lib/search/.
  */
+import { convertOutside } from '../lib/convert-outside.ts';
 import { createEngine, SearchUnavailable, type Counts, type Hit, type SearchEngine } from '../lib/search/engine.ts';
 import { makeExcerpt, mentions } from '../lib/search/excerpt.ts';
 import { queryParts, type QueryPart } from '../lib/search/tokenize.ts';
@@ -17,7 +18,7 @@ const unchanged: Convert = (text) => text;
 let converter: Promise<Convert> | undefined;
 /** opencc-js's traditional → simplified converter, loaded on first need; `keep` are names it must not change (乾县). */
 const loadConverter = (keep: readonly string[]): Promise<Convert> =>
-  (converter ??= import('./search-simplifier.ts').then(({ simplifier }) => simplifier(keep)));
+  (converter ??= import('opencc-js/t2cn').then((OpenCC) => convertOutside(keep, OpenCC.Converter({ from: 't', to: 'cn' }))));
 
 const escape = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
