@@ -9,21 +9,24 @@
  * index only when complete. The same records give byte-identical files.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIELD_WEIGHTS, FILTERS, type SearchRecord } from '../../../src/lib/search/record.ts';
 import {
-  ByteReader, ByteWriter, encodeJson, encodeShard, FORMAT, impact, paths, shardOf, TEXT_START, VERSION,
-  type Card, type Facets, type Manifest,
+  ByteReader, ByteWriter, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, TEXT_START, VERSION,
+  type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
 import { isBigram, normalize, scan } from '../../../src/lib/search/tokenize.ts';
+import { BUCKETS, PostingSpill } from './spill.ts';
 
 export interface BuildOptions {
   /** Raw postings bytes per shard to aim for (before gzip). */
   shardBytes?: number;
   cardsPerChunk?: number;
   textsPerChunk?: number;
+  /** Bytes of postings held in memory before they are appended to temporary files. */
+  spillBytes?: number;
 }
 
 export interface BuildStats {
@@ -34,9 +37,9 @@ export interface BuildStats {
   bytes: number;
 }
 
+/** What stays in memory of an entry until the end: what numbering, filters and browsing need (card and body go to a file). */
 interface Pending {
-  record: Omit<SearchRecord, 'body'>;
-  body: string;
+  record: Pick<SearchRecord, 'key' | 'cluster' | 'date' | 'filters'>;
   length: number;
 }
 
@@ -148,30 +151,28 @@ function collect(record: SearchRecord, terms: EntryTerms, han: HanIds): number {
   return FIELD_WEIGHTS.title * titleLength + FIELD_WEIGHTS.summary * summaryLength + FIELD_WEIGHTS.body * Math.max(0, textLength - summaryLength);
 }
 
-const hashName = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const hashName = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, NAME_LENGTH);
 
 /**
- * One term's build-time postings (old entry number, weighted frequency, title
- * flag, absolute positions) as stored: renumbered, in entry order, weighted.
+ * One term's build-time records (spill.ts: term id, old entry number,
+ * weighted frequency, title flag, absolute positions) as stored: renumbered,
+ * in entry order, weighted.
  */
-function renumber(bytes: Uint8Array, bigram: boolean, number: Int32Array, lengthOf: (old: number) => number, averageLength: number): { df: number; postings: Uint8Array } {
+function renumber(bytes: Uint8Array, starts: readonly number[], bigram: boolean, number: Int32Array, lengthOf: (old: number) => number, averageLength: number): { df: number; postings: Uint8Array } {
   const reader = new ByteReader(bytes);
-  const order: number[] = [];
-  const starts: number[] = [];
-  while (!reader.done) {
-    starts.push(reader.offset);
-    const old = reader.varint();
-    order.push((number[old] as number) * 2 ** 21 + order.length);
+  const order = new Float64Array(starts.length);
+  starts.forEach((start, i) => {
+    reader.offset = start;
     reader.varint();
-    reader.byte();
-    if (bigram) for (let k = reader.varint(); k > 0; k--) reader.varint();
-  }
-  const sorted = Float64Array.from(order).sort();
+    order[i] = (number[reader.varint()] as number) * 2 ** 21 + i;
+  });
+  order.sort();
   const out = new ByteWriter();
   let previous = -1;
-  for (const key of sorted) {
+  for (const key of order) {
     const doc = Math.floor(key / 2 ** 21);
     reader.offset = starts[key % 2 ** 21] as number;
+    reader.varint();
     const old = reader.varint();
     const tf = reader.varint();
     const inTitle = reader.byte() === 1;
@@ -191,10 +192,66 @@ function renumber(bytes: Uint8Array, bigram: boolean, number: Int32Array, length
   return { df: order.length, postings: out.result() };
 }
 
+/** Texts (each entry's card as JSON, and its body), appended to a temporary file as they stream by and read back by number. */
+class TextSpill {
+  private readonly file: string;
+  private readonly buffer = new ByteWriter();
+  private written = 0;
+  private readonly offsets: number[] = [];
+  private readonly lengths: number[] = [];
+  private fd: number | undefined;
+  private readonly budget: number;
+  constructor(dir: string, budget: number) {
+    this.file = join(dir, 'texts');
+    this.budget = budget;
+  }
+  add(text: string): void {
+    const bytes = encoder.encode(text);
+    this.offsets.push(this.written + this.buffer.length);
+    this.lengths.push(bytes.length);
+    this.buffer.append(bytes);
+    if (this.buffer.length > this.budget) this.flush();
+  }
+  private flush(): void {
+    appendFileSync(this.file, this.buffer.bytes.subarray(0, this.buffer.length));
+    this.written += this.buffer.length;
+    this.buffer.length = 0;
+  }
+  get(index: number): string {
+    if (this.fd === undefined) {
+      this.flush();
+      this.fd = openSync(this.file, 'r');
+    }
+    const out = Buffer.alloc(this.lengths[index] as number);
+    readSync(this.fd, out, 0, out.length, this.offsets[index] as number);
+    return out.toString('utf8');
+  }
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+  }
+}
+
+const encoder = new TextEncoder();
+
 /** Builds the index of `records` into `outDir` (replaced when complete). */
 export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string, options: BuildOptions = {}): BuildStats {
-  const { shardBytes = 24_576, cardsPerChunk = 64, textsPerChunk = 16 } = options;
-  const postings = new Map<number | string, ByteWriter>();
+  const { shardBytes = 24_576, cardsPerChunk = 64, textsPerChunk = 16, spillBytes = 8 * 2 ** 20 } = options;
+  const tmp = join(dirname(outDir), `.search-${process.pid}`);
+  const work = `${tmp}-spill`;
+  for (const dir of [tmp, work]) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  try {
+    return build(records, outDir, tmp, work, { shardBytes, cardsPerChunk, textsPerChunk, spillBytes });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, work: string, options: Required<BuildOptions>): BuildStats {
+  const { shardBytes, cardsPerChunk, textsPerChunk, spillBytes } = options;
+  const spill = new PostingSpill(work, spillBytes);
+  const texts = new TextSpill(work, spillBytes / 4);
   const pending: Pending[] = [];
   const terms = new EntryTerms();
   const han = new HanIds();
@@ -203,19 +260,16 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string
     const doc = pending.length;
     const length = collect(record, terms, han);
     terms.keys.forEach((key, slot) => {
-      let out = postings.get(key);
-      if (!out) postings.set(key, (out = new ByteWriter()));
-      out.varint(doc);
-      out.varint(terms.tf[slot] as number);
-      out.byte(terms.title[slot] ? 1 : 0);
-      if (keyIsBigram(key)) {
-        const positions = terms.positions[slot] as number[];
-        out.varint(positions.length);
-        for (const p of positions) out.varint(p);
-      }
+      const bigram = keyIsBigram(key);
+      const id = spill.id(key, () => han.text(key), bigram);
+      spill.add(id, doc, terms.tf[slot] as number, terms.title[slot] as boolean, bigram ? (terms.positions[slot] as number[]) : []);
     });
-    const { body, ...rest } = record;
-    pending.push({ record: rest, body, length });
+    const card: Card = { key: record.key, title: record.title, byline: record.byline, date: record.date, summary: record.summary };
+    texts.add(JSON.stringify(card));
+    texts.add(record.body);
+    // Copies: the record's strings may be slices of the whole file's text, which would stay in memory with them.
+    const { key, cluster, date, filters } = record;
+    pending.push({ record: JSON.parse(JSON.stringify({ key, cluster, date, filters })) as Pending['record'], length });
     totalLength += length;
   }
   const n = pending.length;
@@ -231,9 +285,7 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string
   const number = new Int32Array(n);
   order.forEach((old, i) => (number[old] = i));
 
-  const tmp = join(dirname(outDir), `.search-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  for (const folder of ['s', 'd', 't', 'f']) mkdirSync(join(tmp, folder), { recursive: true });
+  for (const folder of ['s', 'd', 't', 'f', 'b']) mkdirSync(join(tmp, folder), { recursive: true });
   let files = 1;
   let bytes = 0;
   const write = (path: (name: string) => string, content: Uint8Array): string => {
@@ -245,48 +297,58 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string
     return name;
   };
 
-  // Postings: decode the build-time form, renumber, weigh, encode; shard by term hash.
-  let raw = 0;
-  for (const out of postings.values()) raw += out.length;
-  const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, raw / shardBytes))));
-  const byShard: { term: string; key: number | string }[][] = Array.from({ length: shardCount }, () => []);
-  for (const key of postings.keys()) {
-    const term = han.text(key);
-    byShard[shardOf(term, shardCount)]?.push({ term, key });
+  // Postings: read back a bucket (or a group of buckets) at a time, renumber, weigh, encode; shard by term hash.
+  const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, spill.raw / shardBytes))));
+  const shards: string[] = new Array(shardCount);
+  const groups = shardCount >= BUCKETS
+    ? Array.from({ length: BUCKETS }, (_, b) => [b])
+    : Array.from({ length: shardCount }, (_, s) => Array.from({ length: BUCKETS / shardCount }, (_, k) => s + k * shardCount));
+  for (const group of groups) {
+    const { bytes: data, terms: byTerm } = spill.read(group);
+    const byShard = new Map<number, number[]>();
+    for (const id of byTerm.keys()) {
+      const s = (spill.hashes[id] as number) % shardCount;
+      let list = byShard.get(s);
+      if (!list) byShard.set(s, (list = []));
+      list.push(id);
+    }
+    const inGroup = shardCount >= BUCKETS ? Array.from({ length: shardCount / BUCKETS }, (_, k) => (group[0] as number) + k * BUCKETS) : [group[0] as number];
+    for (const s of inGroup) {
+      const ids = (byShard.get(s) ?? []).sort((a, b) => ((spill.texts[a] as string) < (spill.texts[b] as string) ? -1 : 1));
+      const encoded = ids.map((id) => ({
+        term: spill.texts[id] as string,
+        ...renumber(data, byTerm.get(id) as number[], spill.bigrams[id] as boolean, number, (old) => (pending[old] as Pending).length, averageLength),
+      }));
+      shards[s] = write(paths.shard, encodeShard(encoded));
+    }
   }
-  const shards = byShard.map((list) => {
-    list.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-    const encoded = list.map(({ term, key }) => {
-      const out = postings.get(key) as ByteWriter;
-      postings.delete(key);
-      return { term, ...renumber(out.bytes.subarray(0, out.length), keyIsBigram(key), number, (old) => (pending[old] as Pending).length, averageLength) };
-    });
-    return write(paths.shard, encodeShard(encoded));
-  });
 
   // Document table, body texts and filter values, in entry-number order.
   const sorted = order.map((old) => pending[old] as Pending);
-  const chunks = <T>(size: number, row: (p: Pending) => T) =>
-    Array.from({ length: Math.ceil(n / size) }, (_, c) => sorted.slice(c * size, (c + 1) * size).map(row));
-  const cards = chunks<Card>(cardsPerChunk, ({ record: r }) => ({ key: r.key, title: r.title, byline: r.byline, date: r.date, summary: r.summary })).map((rows) => write(paths.cards, encodeJson(rows)));
-  const texts = chunks(textsPerChunk, (p) => p.body).map((rows) => write(paths.texts, encodeJson(rows)));
+  const chunks = <T>(size: number, row: (p: Pending, i: number) => T) =>
+    Array.from({ length: Math.ceil(n / size) }, (_, c) => sorted.slice(c * size, (c + 1) * size).map((p, i) => row(p, c * size + i)));
+  const cards = chunks(cardsPerChunk, (_, i) => JSON.parse(texts.get(2 * (order[i] as number))) as Card).map((rows) => write(paths.cards, encodeJson(rows)));
+  const bodies = chunks(textsPerChunk, (_, i) => texts.get(2 * (order[i] as number) + 1)).map((rows) => write(paths.texts, encodeJson(rows)));
+  texts.close();
   const values: Record<string, string[]> = {};
-  const facets: Facets = { values: {}, browse: [] };
-  for (const [name] of FILTERS) {
+  const columns = FILTERS.map(([name]) => {
     const list = [...new Set(sorted.flatMap((p) => p.record.filters[name]))].sort();
     const index = new Map(list.map((v, i) => [v, i]));
     values[name] = list;
-    facets.values[name] = sorted.map((p) => p.record.filters[name].map((v) => index.get(v) as number));
-  }
-  facets.browse = sorted
+    return sorted.map((p) => p.record.filters[name].map((v) => index.get(v) as number));
+  });
+  const browse = sorted
     .map((p, i) => ({ date: p.record.date, key: p.record.key, i }))
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((x) => x.i);
-  const manifest: Manifest = { format: FORMAT, version: VERSION, entries: n, shards, cards, cardsPerChunk, texts, textsPerChunk, facets: write(paths.facets, encodeJson(facets)), values };
+  const manifest: StoredManifest = {
+    format: FORMAT, version: VERSION, entries: n, shards: packNames(shards), cards: packNames(cards), cardsPerChunk, texts: packNames(bodies), textsPerChunk,
+    facets: write(paths.facets, encodeFacets(columns)), browse: write(paths.browse, encodeBrowse(browse)), values,
+  };
   const json = `${JSON.stringify(manifest)}\n`;
   writeFileSync(join(tmp, paths.manifest), json);
   bytes += Buffer.byteLength(json);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmp, outDir);
-  return { entries: n, terms: raw ? byShard.reduce((s, t) => s + t.length, 0) : 0, shards: shardCount, files, bytes };
+  return { entries: n, terms: spill.texts.length, shards: shardCount, files, bytes };
 }

@@ -14,7 +14,7 @@
  * values are fetched by chunk, once. Any missing, truncated, corrupt or
  * old-format file makes every call reject with SearchUnavailable.
  */
-import { decodeJson, decodePostings, decodeShard, gunzip, IndexFormatError, K1, parseManifest, paths, shardOf, TEXT_START, type Card, type Facets, type Manifest, type Posting } from './format.ts';
+import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, parseManifest, paths, positionsOf, shardOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
 import { isBigram, queryParts, type QueryPart } from './tokenize.ts';
 
 export type Fetch = (url: string) => Promise<Response>;
@@ -51,7 +51,7 @@ export type Filters = Partial<Record<string, string>>;
 
 interface TermPostings {
   df: number;
-  postings: Posting[];
+  list: PostingList;
 }
 
 const RANK: Record<MatchKind, number> = { exact: 0, scattered: 1, partial: 2 };
@@ -60,20 +60,34 @@ export function compareHits(a: Hit, b: Hit): number {
   return RANK[a.match] - RANK[b.match] || Number(b.inTitle) - Number(a.inTitle) || b.coverage - a.coverage || b.score - a.score || a.doc - b.doc;
 }
 
-/** Where a phrase part occurs in an entry: not at all, in the text, or in the title. */
-function phraseAt(part: QueryPart, lists: (Posting | undefined)[]): 'none' | 'text' | 'title' {
-  if (lists.some((p) => !p)) return 'none';
-  const postings = lists as Posting[];
-  if (part.terms.length === 1 && !isBigram(part.text)) return postings[0]?.inTitle ? 'title' : 'text';
-  const sets = postings.map((p) => new Set(p.positions));
-  let found: 'none' | 'text' | 'title' = 'none';
-  for (const start of postings[0]?.positions ?? []) {
-    if (part.terms.every((t, k) => sets[k]?.has(start + t.offset))) {
+/** Whether an ascending list holds a value (binary search). */
+function holds(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Where a phrase part occurs in an entry, given the entry's place in each of the part's terms' lists: not at all, in the text, or in the title. */
+function phraseAt(part: QueryPart, found: { list: PostingList; i: number }[]): 'none' | 'text' | 'title' {
+  const first = found[0];
+  if (!first || found.some((f) => f.i < 0)) return 'none';
+  if (part.terms.length === 1 && !isBigram(part.text)) return ((first.list.flags[first.i] as number) & 0x80) !== 0 ? 'title' : 'text';
+  const positions = found.map((f) => positionsOf(f.list, f.i));
+  let place: 'none' | 'text' | 'title' = 'none';
+  for (const start of positions[0] ?? []) {
+    if (part.terms.every((t, k) => k === 0 || holds(positions[k] ?? [], start + t.offset))) {
       if (start < TEXT_START) return 'title';
-      found = 'text';
+      place = 'text';
     }
   }
-  return found;
+  return place;
 }
 
 export function createEngine(indexUrl: string, fetchFile: Fetch) {
@@ -124,22 +138,23 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
 
   const shard = (m: Manifest, i: number) => binary(paths.shard(m.shards[i] as string), decodeShard);
 
-  const facets = async (): Promise<Facets> => {
+  /** The filter columns, by filter name. */
+  const facets = async (): Promise<Record<string, FilterColumn>> => {
     const m = await manifest();
-    return binary(paths.facets(m.facets), (bytes) => {
-      const f = decodeJson(bytes) as Facets;
-      const ok = f && Array.isArray(f.browse) && f.browse.length === m.entries && Object.keys(m.values).every((k) => Array.isArray(f.values?.[k]) && f.values[k]?.length === m.entries);
-      if (!ok) throw new IndexFormatError('搜索索引的筛选数据不完整');
-      return f;
-    });
+    const names = Object.keys(m.values);
+    return binary(paths.facets(m.facets), (bytes) => decodeFacets(bytes, names, m.entries, names.map((k) => m.values[k]?.length ?? 0)));
+  };
+  const browseOrder = async (): Promise<number[]> => {
+    const m = await manifest();
+    return binary(paths.browse(m.browse), (bytes) => decodeBrowse(bytes, m.entries));
   };
 
   const postingsOf = async (m: Manifest, term: string): Promise<TermPostings | undefined> => {
     const found = (await shard(m, shardOf(term, m.shards.length))).get(term);
     if (!found) return undefined;
-    const postings = decodePostings(found.postings, isBigram(term));
-    if (postings.length !== found.df || postings.some((p) => p.doc >= m.entries)) throw new SearchUnavailable('搜索索引已损坏');
-    return { df: found.df, postings };
+    const list = decodePostings(found.postings, isBigram(term), found.df);
+    if (found.df && (list.docs[found.df - 1] as number) >= m.entries) throw new SearchUnavailable('搜索索引已损坏');
+    return { df: found.df, list };
   };
 
   /** Entries passing the filters (all when there are none). */
@@ -149,8 +164,12 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     const [m, f] = await Promise.all([manifest(), facets()]);
     const tests = chosen.map(([name, value]) => {
       const index = m.values[name]?.indexOf(value as string) ?? -1;
-      const column = f.values[name] ?? [];
-      return (doc: number) => index >= 0 && (column[doc]?.includes(index) ?? false);
+      const column = f[name];
+      return (doc: number) => {
+        if (index < 0 || !column) return false;
+        for (let k = column.start[doc] as number; k < (column.start[doc + 1] as number); k++) if (column.values[k] === index) return true;
+        return false;
+      };
     });
     return (doc) => tests.every((t) => t(doc));
   };
@@ -161,28 +180,36 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     const terms = [...new Set(parts.flatMap((p) => p.terms.map((t) => t.term)))];
     if (!terms.length) return { parts, hits: [], near: [] };
     const [lists, keep] = await Promise.all([Promise.all(terms.map((t) => postingsOf(m, t))), filtered(filters)]);
-    // Per entry: its postings for each term, and its score.
-    const docs = new Map<number, { score: number; matched: number; postings: Map<string, Posting> }>();
-    terms.forEach((term, i) => {
-      const list = lists[i];
-      if (!list) return;
-      const idf = Math.log(1 + (m.entries - list.df + 0.5) / (list.df + 0.5));
-      for (const p of list.postings) {
-        if (keep && !keep(p.doc)) continue;
-        let d = docs.get(p.doc);
-        if (!d) docs.set(p.doc, (d = { score: 0, matched: 0, postings: new Map() }));
-        d.score += (idf * p.impact * (K1 + 1)) / 127;
-        d.matched++;
-        d.postings.set(term, p);
+    // Per entry: its score and how many terms it holds, in arrays indexed by entry number.
+    const score = new Float64Array(m.entries);
+    const matched = new Uint16Array(m.entries);
+    const touched: number[] = [];
+    terms.forEach((_, t) => {
+      const found = lists[t];
+      if (!found) return;
+      const idf = Math.log(1 + (m.entries - found.df + 0.5) / (found.df + 0.5));
+      const { docs, flags } = found.list;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i] as number;
+        if (keep && !keep(doc)) continue;
+        if (!matched[doc]) touched.push(doc);
+        matched[doc] = (matched[doc] as number) + 1;
+        score[doc] = (score[doc] as number) + (idf * ((flags[i] as number) & 0x7f) * (K1 + 1)) / 127;
       }
     });
+    const listOf = new Map(terms.map((term, t) => [term, lists[t]?.list]));
     const hits: Hit[] = [];
     const rest: Hit[] = [];
-    for (const [doc, d] of docs) {
-      const coverage = d.matched / terms.length;
-      const places = coverage === 1 ? parts.map((part) => phraseAt(part, part.terms.map((t) => d.postings.get(t.term)))) : [];
+    for (const doc of touched) {
+      const coverage = (matched[doc] as number) / terms.length;
+      const places = coverage === 1
+        ? parts.map((part) => phraseAt(part, part.terms.map((t) => {
+            const list = listOf.get(t.term) as PostingList;
+            return { list, i: indexOfDoc(list, doc) };
+          })))
+        : [];
       const exact = coverage === 1 && places.every((p) => p !== 'none');
-      const hit: Hit = { doc, match: exact ? 'exact' : coverage === 1 ? 'scattered' : 'partial', inTitle: exact && places.every((p) => p === 'title'), coverage, score: d.score };
+      const hit: Hit = { doc, match: exact ? 'exact' : coverage === 1 ? 'scattered' : 'partial', inTitle: exact && places.every((p) => p === 'title'), coverage, score: score[doc] as number };
       (coverage > 0.5 ? hits : rest).push(hit);
     }
     // Entries with only most of the query are offered when none holds all of it (otherwise 委员工作室 would list every 委员…工作).
@@ -194,8 +221,8 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
 
   /** Every entry passing the filters, newest first (browsing without a query). */
   async function browse(filters: Filters): Promise<number[]> {
-    const [f, keep] = await Promise.all([facets(), filtered(filters)]);
-    return keep ? f.browse.filter(keep) : [...f.browse];
+    const [order, keep] = await Promise.all([browseOrder(), filtered(filters)]);
+    return keep ? order.filter(keep) : [...order];
   }
 
   /** For each filter, how many of `docs` have each value. */
@@ -203,9 +230,10 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     const [m, f] = await Promise.all([manifest(), facets()]);
     const out: Counts = {};
     for (const [name, values] of Object.entries(m.values)) {
-      const column = f.values[name] ?? [];
-      const tally: Record<string, number> = (out[name] = {});
-      for (const doc of docs) for (const v of column[doc] ?? []) tally[values[v] as string] = (tally[values[v] as string] ?? 0) + 1;
+      const column = f[name];
+      const tally = new Uint32Array(values.length);
+      if (column) for (const doc of docs) for (let k = column.start[doc] as number; k < (column.start[doc + 1] as number); k++) tally[column.values[k] as number] = (tally[column.values[k] as number] as number) + 1;
+      out[name] = Object.fromEntries(values.map((v, i) => [v, tally[i] as number]).filter(([, count]) => count));
     }
     return out;
   }

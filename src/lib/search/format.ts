@@ -6,7 +6,8 @@
  *   search-index/s/<hash>.bin         postings, sharded by term hash: a query fetches only its terms' shards
  *   search-index/d/<hash>.bin         the document table in chunks of consecutive entries (key, title, byline, date, summary)
  *   search-index/t/<hash>.bin         body text in chunks, for excerpts when the match is not in the title or summary
- *   search-index/f/<hash>.bin         filter values of every entry, and the browsing order (newest first)
+ *   search-index/f/<hash>.bin         filter values of every entry, column by column (for the counts beside the filters)
+ *   search-index/b/<hash>.bin         the browsing order (newest first), for filters without a query
  *
  * Every .bin file is gzip (its CRC catches truncation) of a 4-byte header
  * (`CBS` + version) and its payload; names are a hash of the bytes, so a file
@@ -21,7 +22,7 @@
  */
 
 export const FORMAT = 'casebook-search';
-export const VERSION = 1;
+export const VERSION = 2;
 export const TEXT_START = 256;
 /** BM25 parameters. */
 export const K1 = 1.2;
@@ -134,17 +135,17 @@ export function termHash(term: string): number {
 
 export const shardOf = (term: string, shards: number): number => termHash(term) % shards;
 
-/** One entry in a term's postings. */
-export interface Posting {
+/** One entry in a term's postings, as written. */
+export interface PostingInput {
   doc: number;
   /** 1–127. */
   impact: number;
   inTitle: boolean;
   /** Code-point positions, ascending; kept only for Han bigrams. */
-  positions: number[];
+  positions: readonly number[];
 }
 
-export function encodePostings(postings: readonly Posting[], withPositions: boolean, out = new ByteWriter()): ByteWriter {
+export function encodePostings(postings: readonly PostingInput[], withPositions: boolean, out = new ByteWriter()): ByteWriter {
   let previous = -1;
   for (const p of postings) {
     out.varint(p.doc - previous - 1);
@@ -161,21 +162,64 @@ export function encodePostings(postings: readonly Posting[], withPositions: bool
   return out;
 }
 
-export function decodePostings(bytes: Uint8Array, withPositions: boolean): Posting[] {
+/**
+ * A term's postings as read, column by column (no object per entry): entry
+ * number, flags (bit 7: in the title; bits 0–6: impact), and where the
+ * entry's positions start in `bytes`; positions are decoded only when asked
+ * for (only entries holding every term of a phrase need them).
+ */
+export interface PostingList {
+  docs: Uint32Array;
+  flags: Uint8Array;
+  at: Uint32Array;
+  bytes: Uint8Array;
+  withPositions: boolean;
+}
+
+export function decodePostings(bytes: Uint8Array, withPositions: boolean, df: number): PostingList {
   const reader = new ByteReader(bytes);
-  const out: Posting[] = [];
+  const docs = new Uint32Array(df);
+  const flags = new Uint8Array(df);
+  const at = new Uint32Array(df);
   let doc = -1;
+  let i = 0;
   while (!reader.done) {
+    if (i >= df) throw new IndexFormatError('索引文件中的条目数不对');
     doc += reader.varint() + 1;
-    const flags = reader.byte();
-    const positions: number[] = [];
-    if (withPositions) {
-      let position = 0;
-      for (let n = reader.varint(); n > 0; n--) positions.push((position += reader.varint()));
-    }
-    out.push({ doc, impact: flags & 0x7f, inTitle: (flags & 0x80) !== 0, positions });
+    docs[i] = doc;
+    flags[i] = reader.byte();
+    at[i] = reader.offset;
+    // Skips the positions: a count, then that many varints (each ends with a byte below 0x80).
+    if (withPositions) for (let n = reader.varint(); n > 0; n--) while (reader.byte() >= 0x80);
+    i++;
   }
+  if (i !== df) throw new IndexFormatError('索引文件中的条目数不对');
+  return { docs, flags, at, bytes, withPositions };
+}
+
+/** The code-point positions (ascending) of the i-th entry of a list; empty for terms stored without them. */
+export function positionsOf(list: PostingList, i: number): number[] {
+  if (!list.withPositions) return [];
+  const reader = new ByteReader(list.bytes);
+  reader.offset = list.at[i] as number;
+  const out: number[] = [];
+  let position = 0;
+  for (let n = reader.varint(); n > 0; n--) out.push((position += reader.varint()));
   return out;
+}
+
+/** Index of an entry in a list (its entry numbers ascend), or -1. */
+export function indexOfDoc(list: PostingList, doc: number): number {
+  let lo = 0;
+  let hi = list.docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list.docs[mid] as number;
+    if (v === doc) return mid;
+    if (v < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** A shard: terms in code-unit order, each with its document frequency and encoded postings. */
@@ -228,46 +272,114 @@ export interface Card {
   summary: string;
 }
 
-/** Filter values of every entry, as indexes into the manifest's value lists; and the browsing order. */
-export interface Facets {
-  /** For each filter, for each entry, the indexes of its values. */
-  values: Record<string, number[][]>;
-  /** Entry numbers, newest first. */
-  browse: number[];
+/** One filter's values of every entry: entry n has `values[start[n]]` up to (not including) `values[start[n + 1]]`, indexes into the manifest's list. */
+export interface FilterColumn {
+  start: Uint32Array;
+  values: Uint32Array;
 }
+
+/**
+ * The filter values of every entry, column by column in the manifest's
+ * filter order: per entry a count, then its value indexes (varints). What
+ * the counts beside the filters are computed from, a few bytes per entry.
+ */
+export function encodeFacets(columns: readonly (readonly (readonly number[])[])[]): Uint8Array {
+  const out = new ByteWriter();
+  for (const column of columns) {
+    for (const values of column) {
+      out.varint(values.length);
+      for (const v of values) out.varint(v);
+    }
+  }
+  return withHeader(out.result());
+}
+
+export function decodeFacets(bytes: Uint8Array, names: readonly string[], entries: number, valueCounts: readonly number[]): Record<string, FilterColumn> {
+  const reader = new ByteReader(payloadOf(bytes));
+  const out: Record<string, FilterColumn> = {};
+  names.forEach((name, f) => {
+    const start = new Uint32Array(entries + 1);
+    const values: number[] = [];
+    for (let doc = 0; doc < entries; doc++) {
+      start[doc] = values.length;
+      for (let k = reader.varint(); k > 0; k--) {
+        const v = reader.varint();
+        if (v >= (valueCounts[f] as number)) throw new IndexFormatError('搜索索引的筛选数据不完整');
+        values.push(v);
+      }
+    }
+    start[entries] = values.length;
+    out[name] = { start, values: Uint32Array.from(values) };
+  });
+  if (!reader.done) throw new IndexFormatError('索引文件末尾有多余的数据');
+  return out;
+}
+
+/** The browsing order (entry numbers, newest first): varints. */
+export function encodeBrowse(order: readonly number[]): Uint8Array {
+  const out = new ByteWriter();
+  for (const doc of order) out.varint(doc);
+  return withHeader(out.result());
+}
+
+export function decodeBrowse(bytes: Uint8Array, entries: number): number[] {
+  const reader = new ByteReader(payloadOf(bytes));
+  const order: number[] = [];
+  while (!reader.done) order.push(reader.varint());
+  if (order.length !== entries || order.some((d) => d >= entries)) throw new IndexFormatError('搜索索引的浏览顺序不完整');
+  return order;
+}
+
+/** Length of every file name: hex digits of the SHA-256 of the file (48 bits: a cache key, not a signature). */
+export const NAME_LENGTH = 12;
 
 export interface Manifest {
   format: typeof FORMAT;
   version: typeof VERSION;
   entries: number;
-  /** One name per shard, in shard order. */
+  /** One name per shard, in shard order (on disk: all names run together in one string). */
   shards: string[];
   /** Document table chunks: entry n is row n % cardsPerChunk of chunk ⌊n / cardsPerChunk⌋. */
   cards: string[];
   cardsPerChunk: number;
   texts: string[];
   textsPerChunk: number;
+  /** The filter columns (encodeFacets) and the browsing order (encodeBrowse). */
   facets: string;
+  browse: string;
   /** For each filter, its values in the order facets index them. */
   values: Record<string, string[]>;
 }
 
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && /^[0-9a-f]{16}$/.test(s));
+/** The manifest as written: name lists run together, so that thousands of shard names cost no quotes and commas. */
+export type StoredManifest = Omit<Manifest, 'shards' | 'cards' | 'texts'> & { shards: string; cards: string; texts: string };
+
+export const packNames = (names: readonly string[]): string => names.join('');
+
+const NAME = new RegExp(`^[0-9a-f]{${NAME_LENGTH}}$`);
+const isName = (v: unknown): v is string => typeof v === 'string' && NAME.test(v);
+const unpackNames = (v: unknown): string[] | undefined => {
+  if (typeof v !== 'string' || v.length % NAME_LENGTH !== 0 || !/^[0-9a-f]*$/.test(v)) return undefined;
+  return Array.from({ length: v.length / NAME_LENGTH }, (_, i) => v.slice(i * NAME_LENGTH, (i + 1) * NAME_LENGTH));
+};
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /** The manifest, checked: an old or unknown format is an error, not a guess. */
 export function parseManifest(value: unknown): Manifest {
-  const m = value as Partial<Manifest> | null;
+  const m = value as Partial<StoredManifest> | null;
   if (!m || m.format !== FORMAT) throw new IndexFormatError('不是案例库的搜索索引');
   if (m.version !== VERSION) throw new IndexFormatError(`搜索索引的版本是 ${String(m.version)}，网页需要版本 ${VERSION}`);
+  const shards = unpackNames(m.shards);
+  const cards = unpackNames(m.cards);
+  const texts = unpackNames(m.texts);
   const ok =
-    isCount(m.entries) && isStrings(m.shards) && m.shards.length > 0 && isStrings(m.cards) && isStrings(m.texts) &&
+    isCount(m.entries) && shards && shards.length > 0 && cards && texts &&
     isCount(m.cardsPerChunk) && m.cardsPerChunk > 0 && isCount(m.textsPerChunk) && m.textsPerChunk > 0 &&
-    typeof m.facets === 'string' && /^[0-9a-f]{16}$/.test(m.facets) &&
-    m.cards.length === Math.ceil(m.entries / m.cardsPerChunk) && m.texts.length === Math.ceil(m.entries / m.textsPerChunk) &&
+    isName(m.facets) && isName(m.browse) &&
+    cards.length === Math.ceil(m.entries / m.cardsPerChunk) && texts.length === Math.ceil(m.entries / m.textsPerChunk) &&
     typeof m.values === 'object' && m.values !== null && Object.values(m.values).every((v) => Array.isArray(v) && v.every((s) => typeof s === 'string'));
   if (!ok) throw new IndexFormatError('搜索索引的清单不完整');
-  return m as Manifest;
+  return { ...(m as StoredManifest), shards, cards, texts };
 }
 
 /** Where each file lives, relative to the index folder. */
@@ -277,6 +389,7 @@ export const paths = {
   cards: (name: string) => `d/${name}.bin`,
   texts: (name: string) => `t/${name}.bin`,
   facets: (name: string) => `f/${name}.bin`,
+  browse: (name: string) => `b/${name}.bin`,
 };
 
 /** Gunzip with the platform's DecompressionStream (browsers and Node alike); corrupt data rejects. */

@@ -53,6 +53,13 @@ describe('search over the bundled library', () => {
     for (const file of list(dir).filter((f) => f.includes('.'))) expect(readFileSync(join(again, file)).equals(readFileSync(join(dir, file))), file).toBe(true);
   });
 
+  test('a builder that keeps almost nothing in memory (postings spilled to files every few KB) writes the same bytes', () => {
+    const spilled = buildIndex(searchRecords('content'), { spillBytes: 4096 });
+    const list = (d: string) => readdirSync(d, { recursive: true, encoding: 'utf8' }).sort();
+    expect(list(spilled)).toEqual(list(dir));
+    for (const file of list(dir).filter((f) => f.includes('.'))) expect(readFileSync(join(spilled, file)).equals(readFileSync(join(dir, file))), file).toBe(true);
+  });
+
   test('editing an entry renames only the shards holding its changed terms, and its document-table chunk', () => {
     const options = { shardBytes: 4096 };
     const before = buildIndex(records, options);
