@@ -45,6 +45,8 @@ export interface RelatedOptions {
   postings?: number;
   /** How many candidates (sharing the most distinctive bigrams) get the full score. */
   candidates?: number;
+  /** The words of an entry's body; by default its Markdown reduced to plain text (the caller may have it already). */
+  bodyText?: (entry: Scored, index: number) => string;
 }
 
 /** A bigram vector as sorted term ids with their counts, for fast merging. */
@@ -145,8 +147,8 @@ function candidateLists(docs: readonly Doc[], terms: number, { signature, postin
  * half text similarity), dropping those below `minScore`.
  */
 export function relatedEntries<T extends Scored>(entries: readonly T[], options: RelatedOptions = {}): Map<string, Related<T>[]> {
-  const { limit = 5, minScore = 0.08, exactUpTo = 500, signature = 24, postings = 256, candidates = 100 } = options;
-  const { docs, terms } = toDocs(entries.map((e) => hanBigrams(`${e.title} ${e.summary} ${plainText(e.body)}`)));
+  const { limit = 5, minScore = 0.08, exactUpTo = 500, signature = 24, postings = 256, candidates = 100, bodyText = (e) => plainText(e.body) } = options;
+  const { docs, terms } = toDocs(entries.map((e, i) => hanBigrams(`${e.title} ${e.summary} ${bodyText(e, i)}`)));
   const everyone = entries.map((_, i) => i);
   const lists = entries.length <= exactUpTo ? undefined : candidateLists(docs, terms, { signature, postings, candidates });
   const result = new Map<string, Related<T>[]>();

@@ -1,0 +1,5 @@
+/** Worker thread for entryTextFacts (entry-text.ts): receives the entries as workerData, posts the facts back. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { entryTextFacts, type TextInput } from './entry-text.ts';
+
+parentPort?.postMessage(entryTextFacts(workerData as TextInput[]));

@@ -1,0 +1,37 @@
+/**
+ * What entry pages need from every entry's text, worked out once per build:
+ * the related entries and whether the summary is printed above the body.
+ * Both read the body as plain text, which is parsed here once per entry. The
+ * site runs this in a worker thread (entry-text-worker.ts) while the main
+ * thread renders the other pages; the result is the same either way.
+ */
+import type { CollectionName } from '../../schemas/index.ts';
+import { plainText } from '../plain-text.ts';
+import { summaryShown } from './entry-page.ts';
+import { relatedEntries, type RelatedOptions } from './related.ts';
+
+/** The fields of an entry that its text facts depend on (what crosses to the worker). */
+export interface TextInput {
+  key: string;
+  collection: CollectionName;
+  themes: string[];
+  title: string;
+  summary: string;
+  body: string;
+}
+
+export interface EntryTextFacts {
+  /** For each entry key, its related entries' keys and scores, best first (relatedEntries). */
+  related: [string, [string, number][]][];
+  /** Keys of the entries whose summary is printed (showsSummary). */
+  summaryShown: string[];
+}
+
+export function entryTextFacts(entries: readonly TextInput[], options: RelatedOptions = {}): EntryTextFacts {
+  const texts = entries.map((e) => plainText(e.body));
+  const related = relatedEntries(entries, { ...options, bodyText: (_e, i) => texts[i] as string });
+  return {
+    related: [...related].map(([key, list]) => [key, list.map((r) => [r.entry.key, r.score])]),
+    summaryShown: entries.filter((e, i) => summaryShown(e, texts[i] as string)).map((e) => e.key),
+  };
+}
