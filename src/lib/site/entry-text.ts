@@ -28,10 +28,19 @@ export interface EntryTextFacts {
 }
 
 export function entryTextFacts(entries: readonly TextInput[], options: RelatedOptions = {}): EntryTextFacts {
-  const texts = entries.map((e) => plainText(e.body));
-  const related = relatedEntries(entries, { ...options, bodyText: (_e, i) => texts[i] as string });
+  // Each body's plain text serves both, then is dropped: only its bigram counts stay for the scoring.
+  const shown = new Set<string>();
+  const related = relatedEntries(entries, {
+    ...options,
+    bodyText: (_e, i) => {
+      const entry = entries[i] as TextInput;
+      const text = plainText(entry.body);
+      if (summaryShown(entry, text)) shown.add(entry.key);
+      return text;
+    },
+  });
   return {
     related: [...related].map(([key, list]) => [key, list.map((r) => [r.entry.key, r.score])]),
-    summaryShown: entries.filter((e, i) => summaryShown(e, texts[i] as string)).map((e) => e.key),
+    summaryShown: entries.filter((e) => shown.has(e.key)).map((e) => e.key),
   };
 }
