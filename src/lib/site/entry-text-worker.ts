@@ -2,4 +2,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { entryTextFacts, type TextInput } from './entry-text.ts';
 
-parentPort?.postMessage(entryTextFacts(workerData as TextInput[]));
+// workerData is this thread's own copy: its bodies can go once read.
+parentPort?.postMessage(entryTextFacts(workerData as TextInput[], { dropBodies: true }));

@@ -27,7 +27,11 @@ export interface EntryTextFacts {
   summaryShown: string[];
 }
 
-export function entryTextFacts(entries: readonly TextInput[], options: RelatedOptions = {}): EntryTextFacts {
+/**
+ * The facts for `entries`. With `dropBodies` (for the worker's own copy of the
+ * entries) each body is emptied once read, so the copy does not outlive its use.
+ */
+export function entryTextFacts(entries: readonly TextInput[], { dropBodies = false, ...options }: RelatedOptions & { dropBodies?: boolean } = {}): EntryTextFacts {
   // Each body's plain text serves both, then is dropped: only its bigram counts stay for the scoring.
   const shown = new Set<string>();
   const related = relatedEntries(entries, {
@@ -35,6 +39,7 @@ export function entryTextFacts(entries: readonly TextInput[], options: RelatedOp
     bodyText: (_e, i) => {
       const entry = entries[i] as TextInput;
       const text = plainText(entry.body);
+      if (dropBodies) entry.body = '';
       if (summaryShown(entry, text)) shown.add(entry.key);
       return text;
     },
