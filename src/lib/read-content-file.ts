@@ -36,15 +36,6 @@ export function describeProblem(problem: ContentFileProblem, size = 0, maxBytes 
   }
 }
 
-let scratchBuffer = Buffer.alloc(0);
-
-/** A buffer of at least `size` bytes, shared by the reads of entry-sized files (one allocation instead of one per file). */
-function scratch(size: number): Buffer {
-  if (size > MAX_FILE_BYTES + 1) return Buffer.allocUnsafe(size);
-  if (scratchBuffer.length < size) scratchBuffer = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
-  return scratchBuffer;
-}
-
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 /**
@@ -67,13 +58,12 @@ export function openContentFile(path: string, maxBytes = MAX_FILE_BYTES): Conten
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { problem: 'not-regular-file' };
     if (stat.size > maxBytes) return { problem: 'too-large', size: stat.size };
-    // Read one byte past the limit: a file that grew since fstat is still caught. The scratch buffer
-    // is reused (reading is synchronous), and the bytes copied out at their own size.
-    const buffer = scratch(maxBytes + 1);
+    // Read one byte past the limit: a file that grew since fstat is still caught.
+    const buffer = Buffer.allocUnsafe(maxBytes + 1);
     let length = 0;
     for (let n = 1; n > 0 && length <= maxBytes; length += n) n = readSync(fd, buffer, length, maxBytes + 1 - length, null);
     if (length > maxBytes) return { problem: 'too-large', size: length };
-    return { bytes: new Uint8Array(buffer.subarray(0, length)) };
+    return { bytes: buffer.subarray(0, length) };
   } catch {
     return { problem: 'unreadable' };
   } finally {
