@@ -20,6 +20,7 @@ const CLI_TESTS = [
   'test/scripts/import-sources.test.ts',
   'test/scripts/draft-cases.test.ts',
   'test/scripts/local-tools.test.ts',
+  'test/scripts/build-site.test.ts',
   'test/lib/content-links.test.ts',
 ];
 

@@ -99,7 +99,7 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
       say('digest');
       result.digest = await measure(NODE, ['scripts/digest.ts', '--year', one.split('/')[2] ?? '2023', '--out', join(project, 'digest-out')], project, options);
     }
-    const buildCommand = ['-c', `"${NODE}" "${ASTRO}" build >/dev/null && "${NODE}" scripts/build-search-index.ts >/dev/null`];
+    const buildCommand = ['-c', `"${NODE}" scripts/build-site.ts >/dev/null`];
     if (steps.has('pages')) {
       say('page build alone (astro build)');
       result.pages = await measure(NODE, [ASTRO, 'build'], project, options);

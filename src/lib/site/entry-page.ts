@@ -5,8 +5,13 @@ import type { EntryLinks } from './links.ts';
 import type { Related } from './related.ts';
 
 /** A report's summary is often its first paragraph; the page does not print it twice. A rule's "summary" is its own opening. */
-export function showsSummary(entry: Entry): boolean {
-  return entry.collection !== 'rules' && !plainText(entry.body).startsWith(entry.summary.slice(0, 30));
+export function showsSummary(entry: Pick<Entry, 'collection' | 'summary' | 'body'>): boolean {
+  return summaryShown(entry, plainText(entry.body));
+}
+
+/** showsSummary for an entry whose body is already reduced to plain text (`bodyText`). */
+export function summaryShown(entry: Pick<Entry, 'collection' | 'summary'>, bodyText: string): boolean {
+  return entry.collection !== 'rules' && !bodyText.startsWith(entry.summary.slice(0, 30));
 }
 
 /** Who to cite: a report's speaker, a rule's issuers, a case's organization. */

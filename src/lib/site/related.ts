@@ -45,6 +45,8 @@ export interface RelatedOptions {
   postings?: number;
   /** How many candidates (sharing the most distinctive bigrams) get the full score. */
   candidates?: number;
+  /** The words of an entry's body; by default its Markdown reduced to plain text (the caller may have it already). */
+  bodyText?: (entry: Scored, index: number) => string;
 }
 
 /** A bigram vector as sorted term ids with their counts, for fast merging. */
@@ -75,13 +77,19 @@ function spreadCosine(spread: Float64Array, a: Doc, b: Doc): number {
 
 /** Cosine similarity of two bigram count vectors. */
 export function cosine(a: Vector, b: Vector): number {
-  const [x, y] = toDocs([a, b]).docs as [Doc, Doc];
+  const [x, y] = toDocs([a, b], (v) => v).docs as [Doc, Doc];
   return docCosine(x, y);
 }
 
-function toDocs(vectors: readonly Vector[]): { docs: Doc[]; terms: number } {
+/**
+ * Bigram vectors as Docs, with term ids in order of first appearance. The
+ * vectors are made one at a time (`vectorOf`), so only one Map of bigrams is
+ * alive at once: at 10,000 entries all of them together took hundreds of MB.
+ */
+function toDocs<T>(items: readonly T[], vectorOf: (item: T, index: number) => Vector): { docs: Doc[]; terms: number } {
   const ids = new Map<string, number>();
-  const docs = vectors.map((vector) => {
+  const docs = items.map((item, index) => {
+    const vector = vectorOf(item, index);
     const pairs: [number, number][] = [];
     for (const [k, c] of vector) {
       let id = ids.get(k);
@@ -145,8 +153,8 @@ function candidateLists(docs: readonly Doc[], terms: number, { signature, postin
  * half text similarity), dropping those below `minScore`.
  */
 export function relatedEntries<T extends Scored>(entries: readonly T[], options: RelatedOptions = {}): Map<string, Related<T>[]> {
-  const { limit = 5, minScore = 0.08, exactUpTo = 500, signature = 24, postings = 256, candidates = 100 } = options;
-  const { docs, terms } = toDocs(entries.map((e) => hanBigrams(`${e.title} ${e.summary} ${plainText(e.body)}`)));
+  const { limit = 5, minScore = 0.08, exactUpTo = 500, signature = 24, postings = 256, candidates = 100, bodyText = (e) => plainText(e.body) } = options;
+  const { docs, terms } = toDocs(entries, (e, i) => hanBigrams(`${e.title} ${e.summary} ${bodyText(e, i)}`));
   const everyone = entries.map((_, i) => i);
   const lists = entries.length <= exactUpTo ? undefined : candidateLists(docs, terms, { signature, postings, candidates });
   const result = new Map<string, Related<T>[]>();

@@ -36,6 +36,23 @@ export function byDate<T extends Pick<Entry, 'date' | 'title'>>(entries: readonl
   });
 }
 
+/**
+ * byDate worked out once: each of `groups` (the entries of one collection, in
+ * site order) is sorted, and the sort returned puts any entries drawn from
+ * one group, in that group's order, in the same order as byDate would, by
+ * comparing their positions instead of their dates and titles' pinyin.
+ */
+export function byDateOnce<T extends Pick<Entry, 'key' | 'date' | 'title'>>(groups: readonly (readonly T[])[]): <U extends Pick<Entry, 'key'>>(entries: readonly U[]) => U[] {
+  const rank = new Map<string, number>();
+  for (const group of groups) byDate(group).forEach((e, i) => rank.set(e.key, i));
+  const of = (key: string) => {
+    const r = rank.get(key);
+    if (r === undefined) throw new Error(`byDateOnce: ${key} is in none of the groups`);
+    return r;
+  };
+  return (entries) => [...entries].sort((a, b) => of(a.key) - of(b.key));
+}
+
 /** Region names from the province down, as the sort key for one region code. */
 function regionNames(code: string): readonly string[] {
   return regionPath(code).map((r) => r.name);

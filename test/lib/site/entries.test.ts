@@ -3,7 +3,7 @@ import { plainText } from '../../../src/lib/plain-text.ts';
 import type { LocatedEntry } from '../../../src/lib/library.ts';
 import { authorsOf, relatedBeyondLinks, showsSummary } from '../../../src/lib/site/entry-page.ts';
 import { linkEntries } from '../../../src/lib/site/links.ts';
-import { byDate, byRegion, comparePinyin } from '../../../src/lib/site/sort.ts';
+import { byDate, byDateOnce, byRegion, comparePinyin } from '../../../src/lib/site/sort.ts';
 import { joinBase } from '../../../src/lib/site/url.ts';
 import { entries } from './fixtures.ts';
 
@@ -93,5 +93,21 @@ describe('entry page', () => {
     const related = [{ entry: report, score: 0.9 }, { entry: caseQindu, score: 0.5 }, { entry: rule, score: 0.2 }];
     const links = linkEntries(entries).get(caseXian.key);
     expect(relatedBeyondLinks(related, links).map((r) => r.entry.key)).toEqual(['rules/qindu-rules']);
+  });
+});
+
+describe('byDateOnce: the site sorts each page’s entries by positions worked out once', () => {
+  test('puts any entries drawn from one collection in the order byDate gives them', () => {
+    const cases = Array.from({ length: 40 }, (_, i) => ({ key: `cases/${i}`, date: String(2015 + (i % 7)), title: `${['委员工作室', '书香政协', '秦商量', '协商议事'][i % 4] ?? ''}${i % 3}` }));
+    const reports = Array.from({ length: 12 }, (_, i) => ({ key: `reports/${i}`, date: `2023-0${1 + (i % 9)}-1${i % 10}`, title: `发言${i % 5}` }));
+    const sort = byDateOnce([cases, reports]);
+    for (const group of [cases, reports]) {
+      for (let step = 1; step <= 5; step++) {
+        const drawn = group.filter((_, i) => i % step === 0);
+        expect(sort(drawn)).toEqual(byDate(drawn));
+      }
+    }
+    expect(sort([cases[3]!, cases[1]!]).map((e) => e.key)).toEqual(byDate([cases[3]!, cases[1]!]).map((e) => e.key));
+    expect(() => sort([cases[0]!, { key: 'rules/unknown' }])).toThrow('rules/unknown');
   });
 });

@@ -1,0 +1,26 @@
+/** Whether npm run build (scripts/build-site.ts) builds the pages and the search index side by side. */
+import { existsSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { walkTree } from '../../src/lib/content-tree.ts';
+import { COLLECTION_NAMES } from '../../src/schemas/index.ts';
+
+const GIB = 2 ** 30;
+
+/**
+ * Whether the page build and the search index can run side by side on this
+ * machine: two cores, and room for both peaks. The peaks grow with the
+ * library; measured with npm run bench (2 cores), the page build took about
+ * 0.9 GiB at 1,000 entries and 1.6 GiB at 10,000, the index 0.2 and 0.5 GiB.
+ * A straight line through those, with a quarter of the memory left to spare,
+ * says yes up to about 40,000 entries on a 7 GB runner.
+ */
+export function bothFit(entries: number, memoryBytes = totalmem(), cores = availableParallelism()): boolean {
+  const peakGiB = 1.0 + (0.1 * entries) / 1000;
+  return cores >= 2 && peakGiB * GIB <= 0.75 * memoryBytes;
+}
+
+/** Markdown files under content/reports, content/cases and content/rules. */
+export function countEntries(content: string): number {
+  return COLLECTION_NAMES.reduce((n, c) => n + (existsSync(join(content, c)) ? walkTree(join(content, c)).filter((e) => e.kind === 'file' && e.name.endsWith('.md')).length : 0), 0);
+}
