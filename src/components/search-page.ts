@@ -168,6 +168,8 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     let near: number[] = [];
     const searchable = queryParts(text).length > 0;
     if (searchable) {
+      // The filter values (for the counts beside the filters) download while the query's shards do; a failure shows in counts().
+      engine.facets().catch(() => undefined);
       ({ hits, parts, near } = await engine.search(text, state.filters));
     } else if (filtered) {
       hits = (await engine.browse(state.filters)).map((doc) => ({ doc, match: 'exact' as const }));

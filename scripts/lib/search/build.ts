@@ -17,7 +17,7 @@ import {
   ByteReader, ByteWriter, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, TEXT_START, VERSION,
   type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
-import { isBigram, normalize, scan } from '../../../src/lib/search/tokenize.ts';
+import { isTrigram, normalize, scan } from '../../../src/lib/search/tokenize.ts';
 import { BUCKETS, PostingSpill } from './spill.ts';
 
 export interface BuildOptions {
@@ -44,12 +44,14 @@ interface Pending {
 }
 
 /**
- * Han terms as small integers while building (no string and no heap number
- * per occurrence): each distinct Han character gets an id below 2¹⁵; a
- * unigram's key is its id, a bigram's 2¹⁵ + a·2¹⁵ + b. Characters beyond the
- * first 2¹⁵ distinct ones (no real library has them) use string keys.
+ * Han terms as numbers while building (no string per occurrence): each
+ * distinct Han character gets an id below 2¹⁵; a unigram's key is its id, a
+ * bigram's 2¹⁵ + a·2¹⁵ + b, a trigram's TRI + (a·2¹⁵ + b)·2¹⁵ + c (below
+ * 2⁵³, exact). Characters beyond the first 2¹⁵ distinct ones (no real library
+ * has them) use string keys.
  */
 const SPAN = 0x8000;
+const TRI = SPAN + SPAN * SPAN;
 class HanIds {
   private readonly ids = new Map<number, number>();
   private readonly chars: number[] = [];
@@ -68,18 +70,26 @@ class HanIds {
   bigram(a: number, b: number, cpA: number, cpB: number): number | string {
     return a < SPAN && b < SPAN ? SPAN + a * SPAN + b : String.fromCodePoint(cpA, cpB);
   }
+  trigram(a: number, b: number, c: number, cpA: number, cpB: number, cpC: number): number | string {
+    return a < SPAN && b < SPAN && c < SPAN ? TRI + (a * SPAN + b) * SPAN + c : String.fromCodePoint(cpA, cpB, cpC);
+  }
   text(key: number | string): string {
     if (typeof key === 'string') return key;
     if (key < SPAN) return String.fromCodePoint(this.chars[key] as number);
+    if (key >= TRI) {
+      const k = key - TRI;
+      const ab = Math.floor(k / SPAN);
+      return String.fromCodePoint(this.chars[Math.floor(ab / SPAN)] as number, this.chars[ab % SPAN] as number, this.chars[k % SPAN] as number);
+    }
     const k = key - SPAN;
     return String.fromCodePoint(this.chars[Math.floor(k / SPAN)] as number, this.chars[k % SPAN] as number);
   }
 }
 
-/** Whether a build-time key is a Han bigram (whose positions are kept). */
-const keyIsBigram = (key: number | string): boolean => (typeof key === 'number' ? key >= SPAN : isBigram(key));
+/** Whether a build-time key is a Han trigram (whose positions are kept). */
+const keyIsTrigram = (key: number | string): boolean => (typeof key === 'number' ? key >= TRI : isTrigram(key));
 
-/** One entry's terms: weighted frequency, whether in the title, positions (bigrams only); reused from entry to entry. */
+/** One entry's terms: weighted frequency, whether in the title, positions (trigrams only); reused from entry to entry. */
 class EntryTerms {
   readonly slots = new Map<number | string, number>();
   keys: (number | string)[] = [];
@@ -103,7 +113,7 @@ class EntryTerms {
     }
     this.tf[slot] = (this.tf[slot] as number) + weight;
     if (inTitle) this.title[slot] = true;
-    if (keyIsBigram(key)) (this.positions[slot] as number[]).push(position);
+    if (keyIsTrigram(key)) (this.positions[slot] as number[]).push(position);
   }
 }
 
@@ -113,16 +123,23 @@ function collect(record: SearchRecord, terms: EntryTerms, han: HanIds): number {
   const title = normalize(record.title);
   const summary = normalize(record.summary);
   let titleLength = 0;
+  // The Han character before the previous one in the same run (its code point and id), or -1.
   let previousId = -1;
+  let beforeCp = -1;
+  let beforeId = -1;
   scan(
     title,
     (cp, previous, position) => {
       titleLength = position + 1;
       const id = han.id(cp);
+      if (previous < 0) beforeCp = -1;
       if (position < TEXT_START - 1) {
         terms.add(han.unigram(id, cp), position, FIELD_WEIGHTS.title, true);
         if (previous >= 0) terms.add(han.bigram(previousId, id, previous, cp), position - 1, FIELD_WEIGHTS.title, true);
+        if (beforeCp >= 0) terms.add(han.trigram(beforeId, previousId, id, beforeCp, previous, cp), position - 2, FIELD_WEIGHTS.title, true);
       }
+      beforeCp = previous;
+      beforeId = previousId;
       previousId = id;
     },
     (word, position) => {
@@ -131,6 +148,7 @@ function collect(record: SearchRecord, terms: EntryTerms, han: HanIds): number {
     },
   );
   // Summary and body with a line break between them, so no bigram joins the two.
+  beforeCp = -1;
   const summaryLength = [...summary].length;
   let textLength = 0;
   scan(
@@ -138,8 +156,12 @@ function collect(record: SearchRecord, terms: EntryTerms, han: HanIds): number {
     (cp, previous, position) => {
       const weight = position < summaryLength ? FIELD_WEIGHTS.summary : FIELD_WEIGHTS.body;
       const id = han.id(cp);
+      if (previous < 0) beforeCp = -1;
       terms.add(han.unigram(id, cp), TEXT_START + position, weight, false);
       if (previous >= 0) terms.add(han.bigram(previousId, id, previous, cp), TEXT_START + position - 1, weight, false);
+      if (beforeCp >= 0) terms.add(han.trigram(beforeId, previousId, id, beforeCp, previous, cp), TEXT_START + position - 2, weight, false);
+      beforeCp = previous;
+      beforeId = previousId;
       previousId = id;
       textLength = position;
     },
@@ -158,7 +180,7 @@ const hashName = (bytes: Uint8Array) => createHash('sha256').update(bytes).diges
  * weighted frequency, title flag, absolute positions) as stored: renumbered,
  * in entry order, weighted.
  */
-function renumber(bytes: Uint8Array, starts: readonly number[], bigram: boolean, number: Int32Array, lengthOf: (old: number) => number, averageLength: number): { df: number; postings: Uint8Array } {
+function renumber(bytes: Uint8Array, starts: readonly number[], positioned: boolean, number: Int32Array, lengthOf: (old: number) => number, averageLength: number): { df: number; postings: Uint8Array } {
   const reader = new ByteReader(bytes);
   const order = new Float64Array(starts.length);
   starts.forEach((start, i) => {
@@ -179,7 +201,7 @@ function renumber(bytes: Uint8Array, starts: readonly number[], bigram: boolean,
     out.varint(doc - previous - 1);
     previous = doc;
     out.byte((inTitle ? 0x80 : 0) | impact(tf, lengthOf(old), averageLength));
-    if (!bigram) continue;
+    if (!positioned) continue;
     const count = reader.varint();
     out.varint(count);
     let last = 0;
@@ -260,9 +282,9 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     const doc = pending.length;
     const length = collect(record, terms, han);
     terms.keys.forEach((key, slot) => {
-      const bigram = keyIsBigram(key);
-      const id = spill.id(key, () => han.text(key), bigram);
-      spill.add(id, doc, terms.tf[slot] as number, terms.title[slot] as boolean, bigram ? (terms.positions[slot] as number[]) : []);
+      const positioned = keyIsTrigram(key);
+      const id = spill.id(key, () => han.text(key), positioned);
+      spill.add(id, doc, terms.tf[slot] as number, terms.title[slot] as boolean, positioned ? (terms.positions[slot] as number[]) : []);
     });
     const card: Card = { key: record.key, title: record.title, byline: record.byline, date: record.date, summary: record.summary };
     texts.add(JSON.stringify(card));
@@ -317,7 +339,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
       const ids = (byShard.get(s) ?? []).sort((a, b) => ((spill.texts[a] as string) < (spill.texts[b] as string) ? -1 : 1));
       const encoded = ids.map((id) => ({
         term: spill.texts[id] as string,
-        ...renumber(data, byTerm.get(id) as number[], spill.bigrams[id] as boolean, number, (old) => (pending[old] as Pending).length, averageLength),
+        ...renumber(data, byTerm.get(id) as number[], spill.positioned[id] as boolean, number, (old) => (pending[old] as Pending).length, averageLength),
       }));
       shards[s] = write(paths.shard, encodeShard(encoded));
     }

@@ -8,7 +8,7 @@
  * not every posting of the library.
  *
  * Record: term id, entry number (as read), weighted frequency, title flag,
- * and for Han bigrams the positions (count, then absolute values), all varints.
+ * and for Han trigrams the positions (count, then absolute values), all varints.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ export class PostingSpill {
   /** Per term id: its text, hash and whether it keeps positions. */
   readonly texts: string[] = [];
   readonly hashes: number[] = [];
-  readonly bigrams: boolean[] = [];
+  readonly positioned: boolean[] = [];
   private readonly buffers = Array.from({ length: BUCKETS }, () => new ByteWriter());
   private buffered = 0;
   /** Bytes of postings as the old in-memory form counted them (without term ids): what shard sizes are planned from. */
@@ -35,8 +35,8 @@ export class PostingSpill {
     this.budget = budget;
   }
 
-  /** The id of a build-time term key; `text` and `bigram` are asked for only the first time. */
-  id(key: number | string, text: () => string, bigram: boolean): number {
+  /** The id of a build-time term key; `text` and `positioned` are asked for only the first time. */
+  id(key: number | string, text: () => string, positioned: boolean): number {
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.texts.length;
@@ -44,7 +44,7 @@ export class PostingSpill {
       const t = text();
       this.texts.push(t);
       this.hashes.push(termHash(t));
-      this.bigrams.push(bigram);
+      this.positioned.push(positioned);
     }
     return id;
   }
@@ -57,7 +57,7 @@ export class PostingSpill {
     out.varint(doc);
     out.varint(tf);
     out.byte(inTitle ? 1 : 0);
-    if (this.bigrams[id]) {
+    if (this.positioned[id]) {
       out.varint(positions.length);
       for (const p of positions) out.varint(p);
     }
@@ -99,7 +99,7 @@ export class PostingSpill {
       reader.varint();
       reader.varint();
       reader.byte();
-      if (this.bigrams[id]) for (let k = reader.varint(); k > 0; k--) reader.varint();
+      if (this.positioned[id]) for (let k = reader.varint(); k > 0; k--) reader.varint();
     }
     return { bytes, terms };
   }

@@ -4,18 +4,24 @@
  * manifest, then only the shards of the query's terms (in parallel), and
  * ranks:
  *
- * 1. entries that contain every part of the query as typed (the phrase, by
- *    the positions of its bigrams), those with it in the title first;
- * 2. entries that contain all of the query's terms, but not as typed;
+ * 1. entries that contain every part of the query as typed (a part of up to
+ *    three characters is one term; a longer one is confirmed by the
+ *    positions of its trigrams), those with it in the title first;
+ * 2. entries that contain all of the query's terms, but not as typed; when
+ *    the first two tiers hold less than a page, also those holding all of
+ *    the query's bigrams (its words apart: 渭南…委员工作室);
  * 3. only when there are none of those: entries that contain more than half
- *    of the terms (partial matches);
+ *    of the bigrams (partial matches);
  *
  * each tier by BM25F (stored impacts × idf). Documents, texts and filter
  * values are fetched by chunk, once. Any missing, truncated, corrupt or
  * old-format file makes every call reject with SearchUnavailable.
  */
 import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, parseManifest, paths, positionsOf, shardOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
-import { isBigram, queryParts, type QueryPart } from './tokenize.ts';
+import { isTrigram, queryParts, type QueryPart } from './tokenize.ts';
+
+/** Results on a page: below that many hits of the query as typed, entries holding its words apart are looked for too. */
+export const PAGE_SIZE = 20;
 
 export type Fetch = (url: string) => Promise<Response>;
 
@@ -78,7 +84,7 @@ function holds(list: readonly number[], value: number): boolean {
 function phraseAt(part: QueryPart, found: { list: PostingList; i: number }[]): 'none' | 'text' | 'title' {
   const first = found[0];
   if (!first || found.some((f) => f.i < 0)) return 'none';
-  if (part.terms.length === 1 && !isBigram(part.text)) return ((first.list.flags[first.i] as number) & 0x80) !== 0 ? 'title' : 'text';
+  if (part.terms.length === 1) return ((first.list.flags[first.i] as number) & 0x80) !== 0 ? 'title' : 'text';
   const positions = found.map((f) => positionsOf(f.list, f.i));
   let place: 'none' | 'text' | 'title' = 'none';
   for (const start of positions[0] ?? []) {
@@ -152,7 +158,7 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
   const postingsOf = async (m: Manifest, term: string): Promise<TermPostings | undefined> => {
     const found = (await shard(m, shardOf(term, m.shards.length))).get(term);
     if (!found) return undefined;
-    const list = decodePostings(found.postings, isBigram(term), found.df);
+    const list = decodePostings(found.postings, isTrigram(term), found.df);
     if (found.df && (list.docs[found.df - 1] as number) >= m.entries) throw new SearchUnavailable('搜索索引已损坏');
     return { df: found.df, list };
   };
@@ -174,18 +180,13 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     return (doc) => tests.every((t) => t(doc));
   };
 
-  async function search(query: string, filters: Filters = {}): Promise<SearchOutcome> {
-    const parts = queryParts(query);
-    const m = await manifest();
-    const terms = [...new Set(parts.flatMap((p) => p.terms.map((t) => t.term)))];
-    if (!terms.length) return { parts, hits: [], near: [] };
-    const [lists, keep] = await Promise.all([Promise.all(terms.map((t) => postingsOf(m, t))), filtered(filters)]);
-    // Per entry: its score and how many terms it holds, in arrays indexed by entry number.
+  /** Per entry, of `terms`: summed BM25F score and how many terms it holds (entries holding none are not in `touched`). */
+  async function tally(m: Manifest, terms: readonly string[], keep: ((doc: number) => boolean) | undefined) {
+    const lists = await Promise.all(terms.map((t) => postingsOf(m, t)));
     const score = new Float64Array(m.entries);
     const matched = new Uint16Array(m.entries);
     const touched: number[] = [];
-    terms.forEach((_, t) => {
-      const found = lists[t];
+    lists.forEach((found) => {
       if (!found) return;
       const idf = Math.log(1 + (m.entries - found.df + 0.5) / (found.df + 0.5));
       const { docs, flags } = found.list;
@@ -197,20 +198,41 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
         score[doc] = (score[doc] as number) + (idf * ((flags[i] as number) & 0x7f) * (K1 + 1)) / 127;
       }
     });
-    const listOf = new Map(terms.map((term, t) => [term, lists[t]?.list]));
+    return { lists: new Map(terms.map((term, t) => [term, lists[t]?.list])), score, matched, touched, count: terms.length };
+  }
+
+  async function search(query: string, filters: Filters = {}): Promise<SearchOutcome> {
+    const parts = queryParts(query);
+    const m = await manifest();
+    const terms = [...new Set(parts.flatMap((p) => p.terms.map((t) => t.term)))];
+    if (!terms.length) return { parts, hits: [], near: [] };
+    const loose = [...new Set(parts.flatMap((p) => p.loose))];
+    // The filters' values and the terms' shards in parallel.
+    const [keep] = await Promise.all([filtered(filters), ...terms.map((t) => shard(m, shardOf(t, m.shards.length)))]);
+    // 1. The query as typed: each part's own term, or its trigrams, whose positions confirm the phrase.
+    const strict = await tally(m, terms, keep);
     const hits: Hit[] = [];
+    for (const doc of strict.touched) {
+      if (strict.matched[doc] !== strict.count) continue;
+      const places = parts.map((part) => phraseAt(part, part.terms.map((t) => {
+        const list = strict.lists.get(t.term) as PostingList;
+        return { list, i: indexOfDoc(list, doc) };
+      })));
+      const exact = places.every((p) => p !== 'none');
+      hits.push({ doc, match: exact ? 'exact' : 'scattered', inTitle: exact && places.every((p) => p === 'title'), coverage: 1, score: strict.score[doc] as number });
+    }
+    // 2. Fewer than a page: entries holding the query's words apart, or most of them, by its bigrams (no positions needed).
+    const sameTerms = loose.length === terms.length && loose.every((t) => terms.includes(t));
+    const relaxed = hits.length >= PAGE_SIZE ? undefined : sameTerms ? strict : await tally(m, loose, keep);
     const rest: Hit[] = [];
-    for (const doc of touched) {
-      const coverage = (matched[doc] as number) / terms.length;
-      const places = coverage === 1
-        ? parts.map((part) => phraseAt(part, part.terms.map((t) => {
-            const list = listOf.get(t.term) as PostingList;
-            return { list, i: indexOfDoc(list, doc) };
-          })))
-        : [];
-      const exact = coverage === 1 && places.every((p) => p !== 'none');
-      const hit: Hit = { doc, match: exact ? 'exact' : coverage === 1 ? 'scattered' : 'partial', inTitle: exact && places.every((p) => p === 'title'), coverage, score: score[doc] as number };
-      (coverage > 0.5 ? hits : rest).push(hit);
+    if (relaxed) {
+      const found = new Set(hits.map((h) => h.doc));
+      for (const doc of relaxed.touched) {
+        if (found.has(doc)) continue;
+        const coverage = (relaxed.matched[doc] as number) / relaxed.count;
+        const hit: Hit = { doc, match: coverage === 1 ? 'scattered' : 'partial', inTitle: false, coverage, score: relaxed.score[doc] as number };
+        (coverage > 0.5 ? hits : rest).push(hit);
+      }
     }
     // Entries with only most of the query are offered when none holds all of it (otherwise 委员工作室 would list every 委员…工作).
     const ranked = hits.some((h) => h.match !== 'partial') ? hits.filter((h) => h.match !== 'partial') : hits;

@@ -1,6 +1,6 @@
 /**
  * The search index on disk, pure and shared by the builder (Node) and the
- * engine (browser or Node). Version 1:
+ * engine (browser or Node). Version 3:
  *
  *   search-index/manifest.json        the only name that never changes: format, version, counts, file names
  *   search-index/s/<hash>.bin         postings, sharded by term hash: a query fetches only its terms' shards
@@ -15,14 +15,17 @@
  *
  * Postings of a term: for each entry, ascending: the entry number as a
  * varint delta, one impact byte (bit 7: the term is in the title; bits 0–6:
- * its BM25F weight, 1–127), and for Han bigrams the positions of its
- * occurrences (count, then varint deltas). Positions count code points; the
+ * its BM25F weight, 1–127), and for Han trigrams only the positions of its
+ * occurrences (count, then varint deltas): unigrams, bigrams and words are
+ * exact hits without them, and a phrase of four or more characters is
+ * confirmed by the positions of a few trigrams, which are far rarer than the
+ * bigrams they contain (委员 is in nearly every entry, 委员工 in few). Positions count code points; the
  * title starts at 0, the summary and body at TEXT_START, so a phrase's place
  * tells whether it is in the title.
  */
 
 export const FORMAT = 'casebook-search';
-export const VERSION = 2;
+export const VERSION = 3;
 export const TEXT_START = 256;
 /** BM25 parameters. */
 export const K1 = 1.2;
@@ -141,7 +144,7 @@ export interface PostingInput {
   /** 1–127. */
   impact: number;
   inTitle: boolean;
-  /** Code-point positions, ascending; kept only for Han bigrams. */
+  /** Code-point positions, ascending; kept only for Han trigrams. */
   positions: readonly number[];
 }
 

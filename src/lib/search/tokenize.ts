@@ -6,7 +6,9 @@
  * - Text is normalised (NFKC: full-width letters and digits become ASCII; lower case).
  * - Each run of Han characters gives its characters (unigrams) and its
  *   overlapping pairs (bigrams), counted by code point, not UTF-16 unit. This
- *   is the CJK analysis of Lucene and Elasticsearch (`cjk_bigram`).
+ *   is the CJK analysis of Lucene and Elasticsearch (`cjk_bigram`). The index
+ *   also keeps overlapping triples (trigrams), the only terms with positions:
+ *   they confirm a phrase of four or more characters.
  * - Runs of letters and digits give lower-cased words: AB角 → ab + 角, 12345热线 → 12345 + 热, 线, 热线.
  */
 
@@ -112,10 +114,10 @@ export function tokens(text: string): Token[] {
   return out;
 }
 
-/** Whether a term is a Han bigram (the only terms whose positions the index keeps). */
-export const isBigram = (term: string): boolean => {
+/** Whether a term is a Han trigram (the only terms whose positions the index keeps). */
+export const isTrigram = (term: string): boolean => {
   const chars = [...term];
-  return chars.length === 2 && chars.every(isHan);
+  return chars.length === 3 && chars.every(isHan);
 };
 
 /** Counts of the Han bigrams of a text: 委员工作室 → 委员, 员工, 工作, 作室 (for text similarity). */
@@ -140,16 +142,29 @@ const FILLER = new RegExp(FILLER_WORDS.join('|'), 'gu');
 export interface QueryPart {
   kind: 'han' | 'word';
   text: string;
-  /** The terms looked up for it, each with its offset in the part. */
+  /**
+   * The terms looked up for it, each with its offset in the part: the part
+   * itself up to three characters (its hit is exact), or a cover of trigrams
+   * (offsets 0, 3, 6, … and the last three), whose positions tell where the
+   * whole phrase is.
+   */
   terms: { term: string; offset: number }[];
+  /** Its overlapping-bigram cover (offsets 0, 2, 4, … and the last pair), without positions: for entries holding the part's words apart, or most of them. */
+  loose: string[];
+}
+
+/** Terms of `size` characters covering a run: offsets 0, step, 2·step, … and the last one. */
+function cover(chars: readonly string[], size: number, step: number): { term: string; offset: number }[] {
+  const offsets = new Set<number>();
+  for (let i = 0; i + size <= chars.length; i += step) offsets.add(i);
+  offsets.add(chars.length - size);
+  return [...offsets].map((i) => ({ term: chars.slice(i, i + size).join(''), offset: i }));
 }
 
 /**
- * The parts of a (normalised, simplified) query. A Han phrase of two or more
- * characters is looked up by a cover of bigrams (offsets 0, 2, 4, … and the
- * last pair), enough to tell where the whole phrase is from their positions,
- * with half the lookups of every overlapping pair. Filler words are dropped,
- * unless nothing else is left.
+ * The parts of a (normalised, simplified) query. A Han phrase of up to three
+ * characters is one term; a longer one is looked up by a cover of trigrams.
+ * Filler words are dropped, unless nothing else is left.
  */
 export function queryParts(query: string): QueryPart[] {
   const text = normalize(query);
@@ -158,14 +173,12 @@ export function queryParts(query: string): QueryPart[] {
   const parts: QueryPart[] = [];
   for (const run of runs(chosen)) {
     const partText = run.chars.join('');
-    if (run.kind === 'word' || run.chars.length === 1) {
-      parts.push({ kind: run.kind, text: partText, terms: [{ term: partText, offset: 0 }] });
+    if (run.kind === 'word' || run.chars.length <= 3) {
+      const loose = run.kind === 'han' && run.chars.length === 3 ? cover(run.chars, 2, 2).map((t) => t.term) : [partText];
+      parts.push({ kind: run.kind, text: partText, terms: [{ term: partText, offset: 0 }], loose });
       continue;
     }
-    const offsets = new Set<number>();
-    for (let i = 0; i + 1 < run.chars.length; i += 2) offsets.add(i);
-    offsets.add(run.chars.length - 2);
-    parts.push({ kind: 'han', text: partText, terms: [...offsets].map((i) => ({ term: `${run.chars[i]}${run.chars[i + 1]}`, offset: i })) });
+    parts.push({ kind: 'han', text: partText, terms: cover(run.chars, 3, 3), loose: cover(run.chars, 2, 2).map((t) => t.term) });
   }
   // A long paste would fetch many shards; its first 16 parts already pin it down.
   return parts.filter((p, i) => i < 16 && !parts.slice(0, i).some((q) => q.text === p.text));

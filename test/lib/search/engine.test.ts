@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { createEngine, SearchUnavailable } from '../../../src/lib/search/engine.ts';
+import { parseManifest, paths, shardOf } from '../../../src/lib/search/format.ts';
 import { buildIndex, folderFetch, INDEX_URL, record } from './helpers.ts';
 
 const RECORDS = [
@@ -126,5 +127,26 @@ describe('a bad index makes search unavailable, never wrong', () => {
     await expect(engineFor(dir).search('委员')).rejects.toThrow(/版本/);
     writeFileSync(join(dir, 'manifest.json'), '<html>');
     await expect(engineFor(dir).search('委员')).rejects.toBeInstanceOf(SearchUnavailable);
+  });
+});
+
+describe('what a phrase query downloads', () => {
+  // A page and more of entries with 委员工作室, and many with only the common words 委员 and 工作.
+  const records = [
+    ...Array.from({ length: 24 }, (_, i) => record(`cases/2023/studio-${i}`, { body: `第${i}个委员工作室。` })),
+    ...Array.from({ length: 40 }, (_, i) => record(`cases/2023/common-${i}`, { body: '政协委员参加工作会议。' })),
+  ];
+  // One term a shard, so that the shards asked for tell the terms looked up.
+  const dir = buildIndex(records, { shardBytes: 1 });
+
+  test('a phrase of four or more characters is confirmed by its trigrams: the common bigrams (委员, 工作) and their positions are not downloaded when a page of entries holds it as typed', async () => {
+    const requests: string[] = [];
+    const engine = engineFor(dir, requests);
+    const { hits } = await engine.search('委员工作室');
+    expect(hits).toHaveLength(24);
+    expect(hits.every((h) => h.match === 'exact')).toBe(true);
+    const m = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+    const shardPath = (term: string) => paths.shard(m.shards[shardOf(term, m.shards.length)] as string);
+    expect(new Set(requests.filter((r) => r.startsWith('s/')))).toEqual(new Set(['委员工', '工作室'].map(shardPath)));
   });
 });

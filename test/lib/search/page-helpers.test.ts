@@ -15,8 +15,11 @@ describe('tokens', () => {
 });
 
 describe('queryParts', () => {
-  test('looks a phrase up by a cover of bigrams and drops filler words', () => {
-    expect(queryParts('渭南委员工作室')[0]?.terms.map((t) => `${t.term}+${t.offset}`)).toEqual(['渭南+0', '委员+2', '工作+4', '作室+5']);
+  test('looks a phrase up by a cover of trigrams (a short one as itself), its words apart by a cover of bigrams, and drops filler words', () => {
+    expect(queryParts('渭南委员工作室')[0]?.terms.map((t) => `${t.term}+${t.offset}`)).toEqual(['渭南委+0', '员工作+3', '工作室+4']);
+    expect(queryParts('渭南委员工作室')[0]?.loose).toEqual(['渭南', '委员', '工作', '作室']);
+    expect(queryParts('工作室')[0]?.terms.map((t) => t.term)).toEqual(['工作室']);
+    expect(queryParts('委员')[0]?.terms.map((t) => t.term)).toEqual(['委员']);
     expect(queryParts('如何建设委员工作室').map((p) => p.text)).toEqual(['建设委员工作室']);
     expect(queryParts('怎么样的').map((p) => p.text)).toEqual(['怎么样的']);
     expect(queryParts('，。！')).toEqual([]);
