@@ -27,11 +27,18 @@ export function optionsKey(options: unknown): string {
 }
 
 /**
- * A worker starts for every this many bodies submitted, up to one a core.
- * Starting one costs 0.5–0.9 s of CPU (loading the Markdown packages), about
- * what rendering a thousand bodies costs, so smaller libraries render here.
+ * The worker starts once this many bodies have been submitted. Starting it
+ * costs 0.5–0.9 s of CPU (loading the Markdown packages), about what
+ * rendering a thousand bodies costs, so smaller libraries render here.
  */
-const BODIES_PER_WORKER = 2000;
+const BODIES_BEFORE_WORKER = 1500;
+
+/**
+ * One worker: reading and checking the files keeps this thread busier than
+ * Markdown keeps the worker (at 10,000 entries about 12 s against 5 s of
+ * CPU), so a second worker only adds its start-up.
+ */
+const MAX_WORKERS = 1;
 
 interface Job {
   body: string;
@@ -59,13 +66,13 @@ export class MarkdownPool {
     this.#workerFile = workerFile;
     this.#settings = settings;
     this.#fallback = fallback;
-    this.#max = Math.max(1, availableParallelism());
+    this.#max = Math.min(MAX_WORKERS, Math.max(0, availableParallelism() - 1));
     this.#broken = workerFile === undefined || !existsSync(workerFile);
   }
 
   render(body: string): Promise<Rendered> {
     this.#submitted++;
-    if (!this.#broken && this.#slots.length < this.#max && this.#submitted > (this.#slots.length + 1) * BODIES_PER_WORKER) this.#spawn();
+    if (!this.#broken && this.#slots.length < this.#max && this.#submitted > BODIES_BEFORE_WORKER) this.#spawn();
     const slot = this.#slots.reduce<Slot | undefined>((best, s) => (best === undefined || s.jobs.size < best.jobs.size ? s : best), undefined);
     if (!slot) return this.#fallback(body);
     const job = this.#next++;
