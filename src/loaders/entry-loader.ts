@@ -14,7 +14,6 @@ import { parseEntry, decodeEntryBytes } from '../lib/frontmatter.ts';
 import { readContentFile } from '../lib/read-content-file.ts';
 import { readThemes } from '../lib/safe-yaml.ts';
 import { markdownProcessor } from '../lib/site/markdown.ts';
-import { acquirePool, MarkdownPool, optionsKey, releasePool, type Rendered, type RendererSettings } from './markdown-pool.ts';
 
 /**
  * What a rendering depends on besides the file: the Markdown processor's
@@ -23,7 +22,7 @@ import { acquirePool, MarkdownPool, optionsKey, releasePool, type Rendered, type
  * are unchanged, so a tightened sanitizer or an upgraded plugin re-renders all.
  */
 function rendererKey(root: string): string {
-  const options = optionsKey(markdownProcessor.options);
+  const options = JSON.stringify(markdownProcessor.options, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value));
   let lock = '';
   try {
     lock = readFileSync(join(root, 'package-lock.json'), 'utf8');
@@ -61,40 +60,24 @@ export function entryLoader(base: string, folder = basename(base) as EntryFolder
       store.clear();
       const root = new URL('.', config.root).pathname;
       const renderer = generateDigest(rendererKey(root));
-      // Bodies are rendered in worker threads while the next files are read; entries are stored in file order once all are done.
-      const { markdown, image } = config;
-      // Settings cross to the workers as data; syntax highlighting (off here) could carry functions, so it renders here.
-      const settings = JSON.parse(
-        JSON.stringify({
-          optionsKey: optionsKey(markdown.processor.options),
-          image: { domains: image.domains, remotePatterns: image.remotePatterns },
-          syntaxHighlight: markdown.syntaxHighlight,
-          gfm: markdown.gfm,
-          smartypants: markdown.smartypants,
-        }),
-      ) as RendererSettings;
-      const workerFile = markdown.syntaxHighlight === false ? join(root, 'src', 'loaders', 'markdown-worker.ts') : undefined;
-      const pool = acquirePool(() => new MarkdownPool(workerFile, settings, (body) => renderMarkdown(body)));
-      try {
-        const pending: { id: string; data: Record<string, unknown>; body: string; filePath: string; digest: string; rendered: Rendered | Promise<Rendered> }[] = [];
-        for (const name of listEntryFiles(base)) {
-          const filePath = join(base, name);
-          const display = relative(root, filePath) || filePath;
-          const id = checkName(folder, name, display);
-          const decoded = decodeEntryBytes(readContentFile(filePath), display);
-          const parsed = typeof decoded === 'string' ? parseEntry(decoded, display) : decoded;
-          if (Array.isArray(parsed)) throw new Error(parsed.map(formatDiagnostic).join('\n'));
-          const data = await parseData({ id, data: parsed.data, filePath: display });
-          const digest = generateDigest(`${renderer}\n${decoded as string}`);
-          const kept = previous.get(id);
-          const rendered = kept?.digest === digest && kept.rendered ? kept.rendered : pool.render(parsed.body);
-          // A failed render is reported below, in file order; this keeps it from being unhandled meanwhile.
-          if (rendered instanceof Promise) rendered.catch(() => undefined);
-          pending.push({ id, data, body: parsed.body, filePath: display, digest, rendered });
-        }
-        for (const entry of pending) store.set({ ...entry, rendered: await entry.rendered });
-      } finally {
-        await releasePool(pool);
+      for (const name of listEntryFiles(base)) {
+        const filePath = join(base, name);
+        const display = relative(root, filePath) || filePath;
+        const id = checkName(folder, name, display);
+        const decoded = decodeEntryBytes(readContentFile(filePath), display);
+        const parsed = typeof decoded === 'string' ? parseEntry(decoded, display) : decoded;
+        if (Array.isArray(parsed)) throw new Error(parsed.map(formatDiagnostic).join('\n'));
+        const data = await parseData({ id, data: parsed.data, filePath: display });
+        const digest = generateDigest(`${renderer}\n${decoded as string}`);
+        const kept = previous.get(id);
+        store.set({
+          id,
+          data,
+          body: parsed.body,
+          filePath: display,
+          digest,
+          rendered: kept?.digest === digest && kept.rendered ? kept.rendered : await renderMarkdown(parsed.body),
+        });
       }
     },
   };
