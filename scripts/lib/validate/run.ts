@@ -30,7 +30,11 @@ function asRepoPath(path: string): string {
 
 /** A named path that is a folder (not a link to one) stands for the library's files under it: `content/cases/2023` → `content/cases/2023/`. */
 function folderPrefix(root: string, path: string): string | undefined {
-  if (!lstatSync(join(root, path), { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  try {
+    if (!lstatSync(join(root, path), { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  } catch {
+    return undefined; // a name the file system cannot hold (NUL, too long) is checked, and reported, as a file
+  }
   const normal = posix.normalize(path).replace(/\/+$/, '');
   return normal === '.' ? '' : `${normal}/`;
 }
