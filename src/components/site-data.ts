@@ -61,9 +61,9 @@ const TEXT_WORKER = join(process.cwd(), 'src', 'lib', 'site', 'entry-text-worker
  * source file, a Node without type stripping), it runs here instead: the same
  * facts, or the same error.
  */
-function entryTextOffThread(inputs: TextInput[]): Promise<EntryTextFacts> {
+async function entryTextOffThread(inputs: TextInput[]): Promise<EntryTextFacts> {
   const here = () => entryTextFacts(inputs);
-  if (!existsSync(TEXT_WORKER)) return Promise.resolve().then(here);
+  if (!existsSync(TEXT_WORKER)) return here();
   return new Promise<EntryTextFacts>((resolve, reject) => {
     const worker = new Worker(TEXT_WORKER, { workerData: inputs });
     let done = false;
@@ -85,13 +85,12 @@ function entryTextOffThread(inputs: TextInput[]): Promise<EntryTextFacts> {
   });
 }
 
-function entryText(entries: readonly Entry[], byKey: ReadonlyMap<string, Entry>): Promise<EntryText> {
+async function entryText(entries: readonly Entry[], byKey: ReadonlyMap<string, Entry>): Promise<EntryText> {
   const inputs = entries.map(({ key, collection, themes, title, summary, body }) => ({ key, collection, themes, title, summary, body }));
-  return entryTextOffThread(inputs).then((facts) => {
-    const shown = new Set(facts.summaryShown);
-    const related = new Map(facts.related.map(([key, list]) => [key, list.map(([other, score]) => ({ entry: byKey.get(other) as Entry, score }))]));
-    return { related, showsSummary: (key) => shown.has(key) };
-  });
+  const facts = await entryTextOffThread(inputs);
+  const shown = new Set(facts.summaryShown);
+  const related = new Map(facts.related.map(([key, list]) => [key, list.map(([other, score]) => ({ entry: byKey.get(other) as Entry, score }))]));
+  return { related, showsSummary: (key: string) => shown.has(key) };
 }
 
 async function load(): Promise<SiteData> {
