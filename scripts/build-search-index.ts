@@ -1,8 +1,8 @@
 /**
  * Builds the site's search index from content/ (not from the built pages):
  * writes <site>/search-index/ (scripts/lib/search/build.ts), in a worker
- * thread with a capped heap (scripts/lib/search/capped.ts). Runs after `astro build`
- * in `npm run build`, or alone, on a built or an unbuilt tree.
+ * thread with a capped heap (scripts/lib/search/capped.ts). Runs beside `astro build`
+ * in `npm run build` (scripts/build-site.ts), or alone, on a built or an unbuilt tree.
  * Usage: node scripts/build-search-index.ts [site directory, default $OUT_DIR or dist] [--content content]
  */
 import { join } from 'node:path';

@@ -10,10 +10,10 @@ const GIB = 2 ** 30;
 /**
  * Whether the page build and the search index can run side by side on this
  * machine: two cores, and room for both peaks. The peaks grow with the
- * library; measured with npm run bench (2 cores), the page build took about
- * 0.9 GiB at 1,000 entries and 1.6 GiB at 10,000, the index 0.2 and 0.5 GiB.
- * A straight line through those, with a quarter of the memory left to spare,
- * says yes up to about 40,000 entries on a 7 GB runner.
+ * library: npm run bench (2 cores) measured the two running side by side at
+ * 1.39, 1.46 and 2.29 GiB for 1,000, 10,000 and 30,000 entries. The line
+ * below stays above those (1.1, 2.0 and 4.0 GiB), and with a quarter of the
+ * memory left to spare it says yes up to about 40,000 entries on a 7 GB runner.
  */
 export function bothFit(entries: number, memoryBytes = totalmem(), cores = availableParallelism()): boolean {
   const peakGiB = 1.0 + (0.1 * entries) / 1000;

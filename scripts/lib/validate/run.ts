@@ -59,7 +59,7 @@ export interface RunOptions {
 export function selectFiles(root: string, all: readonly string[], selection: Selection): string[] {
   if (selection.folder) return all.filter((f) => f.startsWith(selection.folder as string));
   const paths = expandFolders(root, all, (selection.paths ?? []).map(asRepoPath));
-  if (paths.length === 0 && !selection.paths?.length && !selection.changedSince) return [...all];
+  if (!selection.paths?.length && !selection.changedSince) return [...all];
   const since = selection.changedSince ? changedSince(root, selection.changedSince) : { changed: [], deleted: [] };
   const changed = [...new Set([...paths, ...since.changed])];
   return [...new Set([...changed, ...referrers(root, all, [...changed, ...since.deleted])])].sort();
