@@ -19,10 +19,20 @@ export function hanBigrams(text: string): Vector {
 }
 
 /** Shared themes over all themes of the two (Jaccard), 0 when neither has any. */
-export function themeOverlap(a: readonly string[], b: readonly string[]): number {
-  const union = new Set([...a, ...b]);
-  if (union.size === 0) return 0;
-  return a.filter((t) => b.includes(t)).length / union.size;
+export function themeOverlap<T extends string | number>(a: readonly T[], b: readonly T[]): number {
+  // Counted in place (it runs for every scored pair): the themes of a found in b, over the distinct themes of both.
+  let shared = 0;
+  let union = 0;
+  for (let i = 0; i < a.length; i++) {
+    const t = a[i] as T;
+    if (b.includes(t)) shared++;
+    if (a.indexOf(t) === i) union++;
+  }
+  for (let j = 0; j < b.length; j++) {
+    const t = b[j] as T;
+    if (b.indexOf(t) === j && !a.includes(t)) union++;
+  }
+  return union === 0 ? 0 : shared / union;
 }
 
 export interface Related<T> {
@@ -49,10 +59,14 @@ export interface RelatedOptions {
   bodyText?: (entry: Scored, index: number) => string;
 }
 
-/** A bigram vector as sorted term ids with their counts, for fast merging. */
+/**
+ * A bigram vector as sorted term ids with their counts, for fast merging.
+ * Counts are whole numbers, so every dot product and squared norm is an exact
+ * integer, the same whatever order its terms are added in.
+ */
 interface Doc {
   terms: Int32Array;
-  counts: Float64Array;
+  counts: Int32Array;
   norm: number;
 }
 
@@ -68,10 +82,15 @@ function docCosine(a: Doc, b: Doc): number {
   return a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
 }
 
-/** docCosine(a, b) with a's counts spread over a dense array of all terms. */
-function spreadCosine(spread: Float64Array, a: Doc, b: Doc): number {
+/**
+ * docCosine(a, b) with a's counts spread over a dense array of all terms,
+ * walking only `shared`: b's terms that some other entry also has (a term of
+ * b's alone adds nothing to a dot product with any other entry).
+ */
+function spreadCosine(spread: Int32Array, a: Doc, b: Doc, shared: Doc): number {
   let dot = 0;
-  for (let j = 0; j < b.terms.length; j++) dot += (spread[b.terms[j] as number] as number) * (b.counts[j] as number);
+  const { terms, counts } = shared;
+  for (let j = 0; j < terms.length; j++) dot += (spread[terms[j] as number] as number) * (counts[j] as number);
   return a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
 }
 
@@ -90,31 +109,73 @@ function toDocs<T>(items: readonly T[], vectorOf: (item: T, index: number) => Ve
   const ids = new Map<string, number>();
   const docs = items.map((item, index) => {
     const vector = vectorOf(item, index);
-    const pairs: [number, number][] = [];
+    // Each (term id, count) packed in one number, id × 2^21 + count, so a plain numeric sort orders them by id.
+    const packed = new Float64Array(vector.size);
+    let n = 0;
     for (const [k, c] of vector) {
       let id = ids.get(k);
       if (id === undefined) ids.set(k, (id = ids.size));
-      pairs.push([id, c]);
+      if (!Number.isInteger(c) || c < 0 || c >= PACK) throw new RangeError(`bigram count ${c} out of range`);
+      packed[n++] = id * PACK + c;
     }
-    pairs.sort((a, b) => a[0] - b[0]);
-    const counts = Float64Array.from(pairs, (p) => p[1]);
-    return { terms: Int32Array.from(pairs, (p) => p[0]), counts, norm: Math.sqrt(counts.reduce((s, c) => s + c * c, 0)) };
+    packed.sort();
+    const terms = new Int32Array(n);
+    const counts = new Int32Array(n);
+    let squares = 0;
+    for (let i = 0; i < n; i++) {
+      const c = (packed[i] as number) % PACK;
+      terms[i] = ((packed[i] as number) - c) / PACK;
+      counts[i] = c;
+      squares += c * c;
+    }
+    return { terms, counts, norm: Math.sqrt(squares) };
   });
   return { docs, terms: ids.size };
 }
 
-/** For each entry, the others worth scoring: those sharing the most of its distinctive bigrams. */
-function candidateLists(docs: readonly Doc[], terms: number, { signature, postings, candidates }: Required<Pick<RelatedOptions, 'signature' | 'postings' | 'candidates'>>): number[][] {
-  const n = docs.length;
+/** Packing base for toDocs: above any bigram count (an entry file is at most 256 KiB, so under 2^18 characters). */
+const PACK = 2 ** 21;
+
+/** How many docs have each term. */
+function documentFrequencies(docs: readonly Doc[], terms: number): Int32Array {
   const df = new Int32Array(terms);
   for (const d of docs) for (const t of d.terms) df[t] = (df[t] as number) + 1;
+  return df;
+}
+
+/** A doc reduced to the terms that at least one other doc has (df > 1). */
+function sharedPart(doc: Doc, df: Int32Array): Doc {
+  let n = 0;
+  for (const t of doc.terms) if ((df[t] as number) > 1) n++;
+  if (n === doc.terms.length) return doc;
+  const terms = new Int32Array(n);
+  const counts = new Int32Array(n);
+  n = 0;
+  doc.terms.forEach((t, i) => {
+    if ((df[t] as number) > 1) {
+      terms[n] = t;
+      counts[n++] = doc.counts[i] as number;
+    }
+  });
+  return { terms, counts, norm: doc.norm };
+}
+
+/** For each entry, the others worth scoring: those sharing the most of its distinctive bigrams. */
+function candidateLists(docs: readonly Doc[], df: Int32Array, { signature, postings, candidates }: Required<Pick<RelatedOptions, 'signature' | 'postings' | 'candidates'>>): number[][] {
+  const n = docs.length;
   const idf = Float64Array.from(df, (f) => Math.log(n / Math.max(1, f)));
   // Each entry's most distinctive bigrams, leaving out those no other entry has.
   const signatures = docs.map((d) => {
-    const kept = [...d.terms.keys()].filter((i) => (df[d.terms[i] as number] as number) > 1);
-    const weight = (i: number) => (d.counts[i] as number) * (idf[d.terms[i] as number] as number);
+    const kept: number[] = [];
+    const weights: number[] = [];
+    d.terms.forEach((t, i) => {
+      if ((df[t] as number) > 1) {
+        kept.push(i);
+        weights[i] = (d.counts[i] as number) * (idf[t] as number);
+      }
+    });
     return kept
-      .sort((a, b) => weight(b) - weight(a) || a - b)
+      .sort((a, b) => (weights[b] as number) - (weights[a] as number) || a - b)
       .slice(0, signature)
       .map((i) => d.terms[i] as number);
   });
@@ -142,10 +203,27 @@ function candidateLists(docs: readonly Doc[], terms: number, { signature, postin
         weights[other] = (weights[other] as number) + (idf[t] as number);
       }
     }
-    const top = touched.sort((a, b) => (weights[b] as number) - (weights[a] as number) || a - b).slice(0, candidates);
+    const top = mostWeighted(touched, weights, candidates);
     for (const o of touched) weights[o] = 0;
     return top;
   });
+}
+
+/**
+ * The `k` items of `items` with the highest weight, ties to the lowest item:
+ * the first k of items sorted that way, as a set (in no particular order).
+ * Sorting only the weights (a typed array) finds the k-th weight; the items
+ * above it are in, and those equal to it are taken lowest first.
+ */
+function mostWeighted(items: readonly number[], weights: Float64Array, k: number): number[] {
+  if (items.length <= k) return [...items];
+  const sorted = new Float64Array(items.length);
+  items.forEach((item, i) => (sorted[i] = -(weights[item] as number)));
+  sorted.sort();
+  const kth = -(sorted[k - 1] as number);
+  const top = items.filter((i) => (weights[i] as number) > kth);
+  const ties = items.filter((i) => weights[i] === kth).sort((a, b) => a - b);
+  return top.concat(ties.slice(0, k - top.length));
 }
 
 /**
@@ -155,12 +233,17 @@ function candidateLists(docs: readonly Doc[], terms: number, { signature, postin
 export function relatedEntries<T extends Scored>(entries: readonly T[], options: RelatedOptions = {}): Map<string, Related<T>[]> {
   const { limit = 5, minScore = 0.08, exactUpTo = 500, signature = 24, postings = 256, candidates = 100, bodyText = (e) => plainText(e.body) } = options;
   const { docs, terms } = toDocs(entries, (e, i) => hanBigrams(`${e.title} ${e.summary} ${bodyText(e, i)}`));
+  const df = documentFrequencies(docs, terms);
+  const shared = docs.map((d) => sharedPart(d, df));
   const everyone = entries.map((_, i) => i);
-  const lists = entries.length <= exactUpTo ? undefined : candidateLists(docs, terms, { signature, postings, candidates });
+  const lists = entries.length <= exactUpTo ? undefined : candidateLists(docs, df, { signature, postings, candidates });
   const result = new Map<string, Related<T>[]>();
   // The entry's counts spread over all terms, so each candidate's dot product walks only the candidate's
-  // terms (in the same order as docCosine's merge, so the sums are the same to the last bit).
-  const spread = new Float64Array(terms);
+  // shared terms (an exact integer sum, so the same as docCosine's merge to the last bit).
+  const spread = new Int32Array(terms);
+  // Themes as small numbers, compared faster than their names.
+  const themeIds = new Map<string, number>();
+  const themes = entries.map((e) => e.themes.map((t) => themeIds.get(t) ?? (themeIds.set(t, themeIds.size), themeIds.size - 1)));
   entries.forEach((entry, doc) => {
     const own = docs[doc] as Doc;
     own.terms.forEach((t, i) => (spread[t] = own.counts[i] as number));
@@ -168,7 +251,7 @@ export function relatedEntries<T extends Scored>(entries: readonly T[], options:
     for (const other of lists?.[doc] ?? everyone) {
       if (other === doc) continue;
       const o = entries[other] as T;
-      const score = 0.5 * themeOverlap(entry.themes, o.themes) + 0.5 * spreadCosine(spread, own, docs[other] as Doc);
+      const score = 0.5 * themeOverlap(themes[doc] as number[], themes[other] as number[]) + 0.5 * spreadCosine(spread, own, docs[other] as Doc, shared[other] as Doc);
       if (score >= minScore) scored.push({ entry: o, score });
     }
     own.terms.forEach((t) => (spread[t] = 0));
