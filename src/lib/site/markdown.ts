@@ -8,9 +8,16 @@
  * (GB/T 15834), and retext's pass over every text node was a quarter of the
  * Markdown time. astro.config.mjs and the sanitizer test use this same object.
  */
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified as astroUnified, type MarkdownHeading, type MarkdownRenderer, type MarkdownRenderOptions } from '@astrojs/markdown-remark';
+import type { Element, Root } from 'hast';
 import type { Html } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 
 export const sanitizeSchema = defaultSchema;
 
@@ -19,8 +26,66 @@ function rawHtmlAsText(_state: unknown, node: Html) {
   return { type: 'text' as const, value: node.value };
 }
 
-export const markdownProcessor = unified({
+const remarkRehypeOptions = { allowDangerousHtml: false, handlers: { html: rawHtmlAsText } };
+
+const processor = astroUnified({
+  gfm: true,
   smartypants: false,
-  remarkRehype: { allowDangerousHtml: false, handlers: { html: rawHtmlAsText } },
+  remarkRehype: remarkRehypeOptions,
   rehypePlugins: [[rehypeSanitize, sanitizeSchema]],
 });
+
+/**
+ * What rehype-raw's re-parse did to a tree without raw HTML: an attribute
+ * written with no value (a footnote's `data-footnote-ref`) was read back as an
+ * empty string, so it is printed as `data-footnote-ref=""`. Boolean HTML
+ * attributes (a task list's `checked`) stay true either way.
+ */
+function emptyDataAttributes() {
+  const walk = (node: Root | Element): void => {
+    if (node.type === 'element') for (const [name, value] of Object.entries(node.properties)) if (value === true && /^data[A-Z]/.test(name)) node.properties[name] = '';
+    for (const child of node.children) if (child.type === 'element') walk(child);
+  };
+  return walk;
+}
+
+/**
+ * Astro's unified pipeline for this processor (createMarkdownProcessor in
+ * @astrojs/markdown-remark) without its last step, rehype-raw: that step
+ * re-parses every rendered tree with a full HTML5 parser to turn raw HTML
+ * into elements, and this processor leaves no raw HTML to turn (the html
+ * handler above makes it text). The steps kept, in Astro's order: Markdown
+ * with GFM, Markdown to HTML, the sanitizer, heading ids, HTML text. Astro's
+ * image steps only act on a file's own images, so a render given a file
+ * (which no entry's render is: the loader passes text) goes through Astro's
+ * own pipeline unchanged.
+ */
+function contentPipeline() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { passThrough: [], ...remarkRehypeOptions })
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeHeadingIds)
+    .use(emptyDataAttributes)
+    .use(rehypeStringify, { allowDangerousHtml: true });
+}
+
+export const markdownProcessor: typeof processor = {
+  ...processor,
+  async createRenderer(shared) {
+    const astro = await processor.createRenderer(shared);
+    const pipeline = contentPipeline();
+    return {
+      async render(content: string, options?: MarkdownRenderOptions): ReturnType<MarkdownRenderer['render']> {
+        if (options?.fileURL || shared.syntaxHighlight) return astro.render(content, options);
+        const file = await pipeline.process(new VFile({ value: content, data: { astro: { frontmatter: options?.frontmatter ?? {} } } }));
+        const data = file.data['astro'] as { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } | undefined;
+        return {
+          code: String(file.value),
+          metadata: { headings: data?.headings ?? [], localImagePaths: [], remoteImagePaths: [], frontmatter: data?.frontmatter ?? {} },
+        };
+      },
+    };
+  },
+};
