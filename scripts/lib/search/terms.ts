@@ -1,0 +1,126 @@
+/**
+ * The builder's vocabulary: every distinct term gets a dense id the first
+ * time it is seen, with its text, its hash (format.ts `termHash`: it picks
+ * the term's shard and spill bucket) and whether it keeps positions (Han
+ * trigrams only). Han terms are looked up without building a string per
+ * occurrence: each distinct Han character gets a small id, and a unigram,
+ * bigram or trigram is the triple of its characters' ids (-1 where absent)
+ * in an open-addressing table of typed arrays. Words (letters and digits)
+ * go through a Map.
+ */
+import { termHash } from '../../../src/lib/search/format.ts';
+
+/** A typed array at least `size` long, with the contents of `array`. */
+export function grown<T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  let length = Math.max(16, array.length * 2);
+  while (length < size) length *= 2;
+  const next = new (array.constructor as new (length: number) => T)(length);
+  next.set(array);
+  return next;
+}
+
+export class TermTable {
+  /** Per term id. */
+  readonly texts: string[] = [];
+  hashes = new Uint32Array(1024);
+  positioned = new Uint8Array(1024);
+
+  /** Han characters: code point → id + 1 (0: not seen yet), and back. */
+  private readonly charIds = new Int32Array(0x110000);
+  private readonly chars: number[] = [];
+
+  /** Han terms: the character ids of each slot (a, b, c) and its term id + 1 (0: empty slot). */
+  private mask = (1 << 16) - 1;
+  private first = new Int32Array(this.mask + 1);
+  private second = new Int32Array(this.mask + 1);
+  private third = new Int32Array(this.mask + 1);
+  private ids = new Int32Array(this.mask + 1);
+  private hanCount = 0;
+
+  private readonly words = new Map<string, number>();
+
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** The id of a Han character (not a term id). */
+  char(cp: number): number {
+    let id = (this.charIds[cp] as number) - 1;
+    if (id < 0) {
+      id = this.chars.length;
+      this.chars.push(cp);
+      this.charIds[cp] = id + 1;
+    }
+    return id;
+  }
+
+  /** The term id of a Han unigram (`b`, `c` = -1), bigram (`c` = -1) or trigram, from character ids. */
+  han(a: number, b: number, c: number): number {
+    let slot = this.slot(a, b, c);
+    const found = this.ids[slot] as number;
+    if (found) return found - 1;
+    if (2 * (this.hanCount + 1) > this.mask) {
+      this.rehash();
+      slot = this.slot(a, b, c);
+    }
+    const chars = this.chars;
+    const text = b < 0 ? String.fromCodePoint(chars[a] as number) : c < 0 ? String.fromCodePoint(chars[a] as number, chars[b] as number) : String.fromCodePoint(chars[a] as number, chars[b] as number, chars[c] as number);
+    const id = this.add(text, c >= 0);
+    this.first[slot] = a;
+    this.second[slot] = b;
+    this.third[slot] = c;
+    this.ids[slot] = id + 1;
+    this.hanCount++;
+    return id;
+  }
+
+  /** The term id of a word (its normalised text). */
+  word(text: string): number {
+    let id = this.words.get(text);
+    if (id === undefined) {
+      id = this.add(text, false);
+      this.words.set(text, id);
+    }
+    return id;
+  }
+
+  private add(text: string, positioned: boolean): number {
+    const id = this.texts.length;
+    this.texts.push(text);
+    this.hashes = grown(this.hashes, id + 1);
+    this.positioned = grown(this.positioned, id + 1);
+    this.hashes[id] = termHash(text);
+    this.positioned[id] = positioned ? 1 : 0;
+    return id;
+  }
+
+  /** The slot holding (a, b, c), or the empty slot where it belongs (linear probing). */
+  private slot(a: number, b: number, c: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 2, 0x85ebca77) ^ Math.imul(c + 3, 0xc2b2ae3d);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    const mask = this.mask;
+    let slot = h & mask;
+    while (this.ids[slot] !== 0 && (this.first[slot] !== a || this.second[slot] !== b || this.third[slot] !== c)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private rehash(): void {
+    const { first, second, third, ids } = this;
+    this.mask = this.mask * 2 + 1;
+    this.first = new Int32Array(this.mask + 1);
+    this.second = new Int32Array(this.mask + 1);
+    this.third = new Int32Array(this.mask + 1);
+    this.ids = new Int32Array(this.mask + 1);
+    for (let i = 0; i < ids.length; i++) {
+      if (!ids[i]) continue;
+      const slot = this.slot(first[i] as number, second[i] as number, third[i] as number);
+      this.first[slot] = first[i] as number;
+      this.second[slot] = second[i] as number;
+      this.third[slot] = third[i] as number;
+      this.ids[slot] = ids[i] as number;
+    }
+  }
+}
