@@ -9,12 +9,12 @@
  * index only when complete. The same records give byte-identical files.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIELD_WEIGHTS, FILTERS, type SearchRecord } from '../../../src/lib/search/record.ts';
 import {
-  ByteWriter, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, TEXT_START, VERSION,
+  ByteWriter, encodeBrowse, encodeFacets, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, TEXT_START, VERSION, withHeader,
   type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
 import { normalize, scan } from '../../../src/lib/search/tokenize.ts';
@@ -306,7 +306,11 @@ function writeShards(spill: PostingSpill, table: TermTable, order: readonly numb
   return shards;
 }
 
-/** Texts (each entry's card as JSON, and its body), appended to a temporary file as they stream by and read back by number. */
+/**
+ * Texts as JSON (each entry's card, and its body), held in memory up to a
+ * budget, beyond it appended to a temporary file as they stream by; read
+ * back by number as bytes, ready to be joined into a JSON array.
+ */
 class TextSpill {
   private readonly file: string;
   private readonly buffer = new ByteWriter();
@@ -319,30 +323,44 @@ class TextSpill {
     this.file = join(dir, 'texts');
     this.budget = budget;
   }
-  add(text: string): void {
-    const bytes = encoder.encode(text);
+  add(json: string): void {
+    const bytes = encoder.encode(json);
     this.offsets.push(this.written + this.buffer.length);
     this.lengths.push(bytes.length);
     this.buffer.append(bytes);
     if (this.buffer.length > this.budget) this.flush();
   }
   private flush(): void {
-    appendFileSync(this.file, this.buffer.bytes.subarray(0, this.buffer.length));
+    this.fd ??= openSync(this.file, 'a+');
+    writeSync(this.fd, this.buffer.bytes, 0, this.buffer.length);
     this.written += this.buffer.length;
     this.buffer.length = 0;
   }
-  get(index: number): string {
-    if (this.fd === undefined) {
-      this.flush();
-      this.fd = openSync(this.file, 'r');
-    }
-    const out = Buffer.alloc(this.lengths[index] as number);
-    readSync(this.fd, out, 0, out.length, this.offsets[index] as number);
-    return out.toString('utf8');
+  get(index: number): Uint8Array {
+    const offset = this.offsets[index] as number;
+    const length = this.lengths[index] as number;
+    if (!this.written) return this.buffer.bytes.subarray(offset, offset + length);
+    if (this.buffer.length) this.flush();
+    const out = new Uint8Array(length);
+    for (let at = 0; at < length; ) at += readSync(this.fd as number, out, at, length - at, offset + at);
+    return out;
   }
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
+}
+
+/** What encodeJson gives for an array of these JSON texts, without parsing them: the same bytes. */
+function jsonArray(items: readonly Uint8Array[]): Uint8Array {
+  const out = new ByteWriter();
+  out.byte(0x5b);
+  items.forEach((item, i) => {
+    if (i) out.byte(0x2c);
+    out.append(item);
+  });
+  out.byte(0x5d);
+  return withHeader(out.result());
 }
 
 const encoder = new TextEncoder();
@@ -365,7 +383,7 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string
 function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, work: string, options: Required<BuildOptions>): BuildStats {
   const { shardBytes, cardsPerChunk, textsPerChunk, spillBytes } = options;
   const spill = new PostingSpill(work, spillBytes);
-  const texts = new TextSpill(work, spillBytes / 4);
+  const texts = new TextSpill(work, spillBytes * 4);
   const pending: Pending[] = [];
   const terms = new EntryTerms();
   const table = new TermTable();
@@ -381,7 +399,8 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
       raw += spillEntry(doc, terms, table, spill, bucketOf, byBucket);
       const card: Card = { key: record.key, title: record.title, byline: record.byline, date: record.date, summary: record.summary };
       texts.add(JSON.stringify(card));
-      texts.add(record.body);
+      // Well-formed as the old UTF-8 round trip made it: JSON would otherwise escape a lone surrogate.
+      texts.add(JSON.stringify(record.body.toWellFormed()));
       // Copies: the record's strings may be slices of the whole file's text, which would stay in memory with them.
       const { key, cluster, date, filters } = record;
       pending.push({ record: JSON.parse(JSON.stringify({ key, cluster, date, filters })) as Pending['record'], length });
@@ -427,9 +446,14 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   const sorted = order.map((old) => pending[old] as Pending);
   const chunks = <T>(size: number, row: (p: Pending, i: number) => T) =>
     Array.from({ length: Math.ceil(n / size) }, (_, c) => sorted.slice(c * size, (c + 1) * size).map((p, i) => row(p, c * size + i)));
-  const cards = chunks(cardsPerChunk, (_, i) => JSON.parse(texts.get(2 * (order[i] as number))) as Card).map((rows) => write(paths.cards, encodeJson(rows)));
-  const bodies = chunks(textsPerChunk, (_, i) => texts.get(2 * (order[i] as number) + 1)).map((rows) => write(paths.texts, encodeJson(rows)));
-  texts.close();
+  let cards: string[];
+  let bodies: string[];
+  try {
+    cards = chunks(cardsPerChunk, (_, i) => texts.get(2 * (order[i] as number))).map((rows) => write(paths.cards, jsonArray(rows)));
+    bodies = chunks(textsPerChunk, (_, i) => texts.get(2 * (order[i] as number) + 1)).map((rows) => write(paths.texts, jsonArray(rows)));
+  } finally {
+    texts.close();
+  }
   const values: Record<string, string[]> = {};
   const columns = FILTERS.map(([name]) => {
     const list = [...new Set(sorted.flatMap((p) => p.record.filters[name]))].sort();
