@@ -30,12 +30,9 @@ export class TermTable {
   private readonly charIds = new Int32Array(0x110000);
   private readonly chars: number[] = [];
 
-  /** Han terms: the character ids of each slot (a, b, c) and its term id + 1 (0: empty slot). */
+  /** Han terms: four numbers per slot, the character ids (a, b, c) and its term id + 1 (0: empty slot). */
   private mask = (1 << 16) - 1;
-  private first = new Int32Array(this.mask + 1);
-  private second = new Int32Array(this.mask + 1);
-  private third = new Int32Array(this.mask + 1);
-  private ids = new Int32Array(this.mask + 1);
+  private slots = new Int32Array(4 * (this.mask + 1));
   private hanCount = 0;
 
   private readonly words = new Map<string, number>();
@@ -58,7 +55,7 @@ export class TermTable {
   /** The term id of a Han unigram (`b`, `c` = -1), bigram (`c` = -1) or trigram, from character ids. */
   han(a: number, b: number, c: number): number {
     let slot = this.slot(a, b, c);
-    const found = this.ids[slot] as number;
+    const found = this.slots[slot + 3] as number;
     if (found) return found - 1;
     if (2 * (this.hanCount + 1) > this.mask) {
       this.rehash();
@@ -67,10 +64,7 @@ export class TermTable {
     const chars = this.chars;
     const text = b < 0 ? String.fromCodePoint(chars[a] as number) : c < 0 ? String.fromCodePoint(chars[a] as number, chars[b] as number) : String.fromCodePoint(chars[a] as number, chars[b] as number, chars[c] as number);
     const id = this.add(text, c >= 0);
-    this.first[slot] = a;
-    this.second[slot] = b;
-    this.third[slot] = c;
-    this.ids[slot] = id + 1;
+    this.put(slot, a, b, c, id + 1);
     this.hanCount++;
     return id;
   }
@@ -95,32 +89,39 @@ export class TermTable {
     return id;
   }
 
-  /** The slot holding (a, b, c), or the empty slot where it belongs (linear probing). */
+  private put(slot: number, a: number, b: number, c: number, value: number): void {
+    const slots = this.slots;
+    slots[slot] = a;
+    slots[slot + 1] = b;
+    slots[slot + 2] = c;
+    slots[slot + 3] = value;
+  }
+
+  /** Where (a, b, c) is, or the empty slot where it belongs (linear probing): an index into `slots`. */
   private slot(a: number, b: number, c: number): number {
     let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 2, 0x85ebca77) ^ Math.imul(c + 3, 0xc2b2ae3d);
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
     h ^= h >>> 12;
-    const mask = this.mask;
-    let slot = h & mask;
-    while (this.ids[slot] !== 0 && (this.first[slot] !== a || this.second[slot] !== b || this.third[slot] !== c)) slot = (slot + 1) & mask;
-    return slot;
+    const { mask, slots } = this;
+    let i = h & mask;
+    for (;;) {
+      const at = 4 * i;
+      if (slots[at + 3] === 0 || (slots[at] === a && slots[at + 1] === b && slots[at + 2] === c)) return at;
+      i = (i + 1) & mask;
+    }
   }
 
   private rehash(): void {
-    const { first, second, third, ids } = this;
+    const old = this.slots;
     this.mask = this.mask * 2 + 1;
-    this.first = new Int32Array(this.mask + 1);
-    this.second = new Int32Array(this.mask + 1);
-    this.third = new Int32Array(this.mask + 1);
-    this.ids = new Int32Array(this.mask + 1);
-    for (let i = 0; i < ids.length; i++) {
-      if (!ids[i]) continue;
-      const slot = this.slot(first[i] as number, second[i] as number, third[i] as number);
-      this.first[slot] = first[i] as number;
-      this.second[slot] = second[i] as number;
-      this.third[slot] = third[i] as number;
-      this.ids[slot] = ids[i] as number;
+    this.slots = new Int32Array(4 * (this.mask + 1));
+    for (let at = 0; at < old.length; at += 4) {
+      if (!old[at + 3]) continue;
+      const a = old[at] as number;
+      const b = old[at + 1] as number;
+      const c = old[at + 2] as number;
+      this.put(this.slot(a, b, c), a, b, c, old[at + 3] as number);
     }
   }
 }
