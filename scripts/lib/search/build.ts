@@ -167,13 +167,27 @@ const hashName = (bytes: Uint8Array) => createHash('sha256').update(bytes).diges
 /** Bytes of a varint. */
 const varintSize = (v: number): number => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
 
+/** Per term: how many entries hold it, and the bytes of its stored positions: what its postings will need. */
+class TermSizes {
+  df = new Int32Array(1024);
+  positionBytes = new Int32Array(1024);
+  add(id: number, positionBytes: number): void {
+    if (id >= this.df.length) {
+      this.df = grown(this.df, id + 1);
+      this.positionBytes = grown(this.positionBytes, id + 1);
+    }
+    this.df[id] = (this.df[id] as number) + 1;
+    this.positionBytes[id] = (this.positionBytes[id] as number) + positionBytes;
+  }
+}
+
 /**
  * Writes an entry's terms to the spill, one record per bucket they fall in;
  * returns the bytes its postings took in the old build-time form (entry
  * number, frequency, title byte, positions as absolute values), from which
  * the shard count is planned.
  */
-function spillEntry(doc: number, terms: EntryTerms, table: TermTable, spill: PostingSpill, bucketOf: Uint8Array, byBucket: { order: Int32Array<ArrayBuffer>; counts: Int32Array }): number {
+function spillEntry(doc: number, terms: EntryTerms, table: TermTable, spill: PostingSpill, sizes: TermSizes, bucketOf: Uint8Array, byBucket: { order: Int32Array<ArrayBuffer>; counts: Int32Array }): number {
   const { counts } = byBucket;
   counts.fill(0);
   const n = terms.count;
@@ -207,7 +221,11 @@ function spillEntry(doc: number, terms: EntryTerms, table: TermTable, spill: Pos
       out.varint(id);
       out.varint(tf * 2 + (terms.title[slot] as number));
       raw += docSize + varintSize(tf);
-      if (!table.positioned[id]) continue;
+      if (!table.positioned[id]) {
+        sizes.add(id, 0);
+        continue;
+      }
+      const before = out.length;
       const positions = terms.positionCount[slot] as number;
       out.varint(positions);
       raw += varintSize(positions);
@@ -218,6 +236,7 @@ function spillEntry(doc: number, terms: EntryTerms, table: TermTable, spill: Pos
         raw += varintSize(position);
         last = position;
       }
+      sizes.add(id, out.length - before);
     }
   }
   spill.entryDone();
@@ -251,21 +270,35 @@ class Cursor {
  * are); then each shard of the bucket is encoded, its terms in code-unit
  * order. Returns the shard names, in shard order.
  */
-function writeShards(spill: PostingSpill, table: TermTable, order: readonly number[], lengths: Float64Array, averageLength: number, shardCount: number, write: (content: Uint8Array) => string): string[] {
+function writeShards(spill: PostingSpill, table: TermTable, sizes: TermSizes, order: readonly number[], lengths: Float64Array, averageLength: number, shardCount: number, write: (content: Uint8Array) => string): string[] {
   const shards: string[] = new Array(shardCount);
   const groups = shardCount >= BUCKETS
     ? Array.from({ length: BUCKETS }, (_, b) => [b])
     : Array.from({ length: shardCount }, (_, s) => Array.from({ length: BUCKETS / shardCount }, (_, k) => s + k * shardCount));
   const termsOf: number[][] = Array.from({ length: BUCKETS }, () => []);
   for (let id = 0; id < table.size; id++) (termsOf[(table.hashes[id] as number) % BUCKETS] as number[]).push(id);
-  const postings: (ByteWriter | undefined)[] = new Array(table.size);
-  const lastDoc = new Int32Array(table.size);
-  const df = new Int32Array(table.size);
   const { hashes, positioned, texts } = table;
+  const { df, positionBytes } = sizes;
+  // Per term: where its postings start and end in its bucket's buffer, and its last entry number so far.
+  const begin = new Int32Array(table.size);
+  const end = new Int32Array(table.size);
+  const lastDoc = new Int32Array(table.size);
+  // An entry-number delta takes at most this many bytes, the impact one more.
+  const postingBytes = varintSize(Math.max(0, order.length - 1)) + 1;
   const cursor = new Cursor();
   for (const group of groups) {
+    const buffers = new Map<number, Uint8Array>();
     for (const b of group) {
-      cursor.bytes = spill.read(b);
+      // Room for every posting of the bucket's terms, known from the spilled counts: nothing grows.
+      let total = 0;
+      for (const id of termsOf[b] as number[]) {
+        begin[id] = end[id] = total;
+        lastDoc[id] = -1;
+        total += (df[id] as number) * postingBytes + (positionBytes[id] as number);
+      }
+      const out = new Uint8Array(total);
+      buffers.set(b, out);
+      const bytes = (cursor.bytes = spill.read(b));
       for (let doc = 0; doc < order.length; doc++) {
         const old = order[doc] as number;
         const at = spill.at(b, old);
@@ -275,19 +308,22 @@ function writeShards(spill: PostingSpill, table: TermTable, order: readonly numb
         for (let count = cursor.varint(); count > 0; count--) {
           const id = cursor.varint();
           const tf = cursor.varint();
-          let out = postings[id];
-          if (!out) {
-            postings[id] = out = new ByteWriter();
-            lastDoc[id] = -1;
-          }
-          out.varint(doc - (lastDoc[id] as number) - 1);
+          let p = end[id] as number;
+          let delta = doc - (lastDoc[id] as number) - 1;
           lastDoc[id] = doc;
-          df[id] = (df[id] as number) + 1;
-          out.byte((tf & 1 ? 0x80 : 0) | impact(Math.floor(tf / 2), length, averageLength));
-          if (!positioned[id]) continue;
-          const start = cursor.at;
-          for (let k = cursor.varint(); k > 0; k--) cursor.varint();
-          out.append(cursor.bytes.subarray(start, cursor.at));
+          while (delta >= 0x80) {
+            out[p++] = (delta & 0x7f) | 0x80;
+            delta >>>= 7;
+          }
+          out[p++] = delta;
+          out[p++] = (tf & 1 ? 0x80 : 0) | impact(Math.floor(tf / 2), length, averageLength);
+          if (positioned[id]) {
+            // The positions, already in their stored form: copied.
+            const from = cursor.at;
+            for (let k = cursor.varint(); k > 0; k--) cursor.varint();
+            for (let k = from; k < cursor.at; k++) out[p++] = bytes[k] as number;
+          }
+          end[id] = p;
         }
       }
       spill.release(b);
@@ -296,11 +332,11 @@ function writeShards(spill: PostingSpill, table: TermTable, order: readonly numb
     const ids = group.flatMap((b) => termsOf[b] as number[]);
     for (const s of inGroup) {
       const inShard = ids.filter((id) => (hashes[id] as number) % shardCount === s).sort((x, y) => ((texts[x] as string) < (texts[y] as string) ? -1 : 1));
-      shards[s] = write(encodeShard(inShard.map((id) => {
-        const out = postings[id] as ByteWriter;
-        postings[id] = undefined;
-        return { term: texts[id] as string, df: df[id] as number, postings: out.bytes.subarray(0, out.length) };
-      })));
+      shards[s] = write(encodeShard(inShard.map((id) => ({
+        term: texts[id] as string,
+        df: df[id] as number,
+        postings: (buffers.get((hashes[id] as number) % BUCKETS) as Uint8Array).subarray(begin[id] as number, end[id] as number),
+      }))));
     }
   }
   return shards;
@@ -387,6 +423,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   const pending: Pending[] = [];
   const terms = new EntryTerms();
   const table = new TermTable();
+  const sizes = new TermSizes();
   const byBucket = { order: new Int32Array(1024), counts: new Int32Array(BUCKETS) };
   let bucketOf = new Uint8Array(1024);
   let raw = 0;
@@ -396,7 +433,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
       const doc = pending.length;
       const length = collect(record, terms, table);
       bucketOf = grown(bucketOf, terms.count);
-      raw += spillEntry(doc, terms, table, spill, bucketOf, byBucket);
+      raw += spillEntry(doc, terms, table, spill, sizes, bucketOf, byBucket);
       const card: Card = { key: record.key, title: record.title, byline: record.byline, date: record.date, summary: record.summary };
       texts.add(JSON.stringify(card));
       // Well-formed as the old UTF-8 round trip made it: JSON would otherwise escape a lone surrogate.
@@ -437,7 +474,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   const lengths = Float64Array.from(pending, (p) => p.length);
   let shards: string[];
   try {
-    shards = writeShards(spill, table, order, lengths, averageLength, shardCount, (content) => write(paths.shard, content));
+    shards = writeShards(spill, table, sizes, order, lengths, averageLength, shardCount, (content) => write(paths.shard, content));
   } finally {
     spill.close();
   }
