@@ -124,7 +124,7 @@ function collect(record: SearchRecord, terms: EntryTerms, table: TermTable): num
       const id = table.char(cp);
       if (previous < 0) previousId = -1;
       if (position < TEXT_START - 1) {
-        terms.add(table.han(id, -1, -1), position, FIELD_WEIGHTS.title, true, false);
+        terms.add(table.unigram(id), position, FIELD_WEIGHTS.title, true, false);
         if (previousId >= 0) terms.add(table.han(previousId, id, -1), position - 1, FIELD_WEIGHTS.title, true, false);
         if (previousId >= 0 && beforeId >= 0) terms.add(table.han(beforeId, previousId, id), position - 2, FIELD_WEIGHTS.title, true, true);
       }
@@ -147,7 +147,7 @@ function collect(record: SearchRecord, terms: EntryTerms, table: TermTable): num
       const weight = position < summaryLength ? FIELD_WEIGHTS.summary : FIELD_WEIGHTS.body;
       const id = table.char(cp);
       if (previous < 0) previousId = -1;
-      terms.add(table.han(id, -1, -1), TEXT_START + position, weight, false, false);
+      terms.add(table.unigram(id), TEXT_START + position, weight, false, false);
       if (previousId >= 0) terms.add(table.han(previousId, id, -1), TEXT_START + position - 1, weight, false, false);
       if (previousId >= 0 && beforeId >= 0) terms.add(table.han(beforeId, previousId, id), TEXT_START + position - 2, weight, false, true);
       beforeId = previousId;

@@ -17,14 +17,36 @@
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { ByteWriter } from '../../../src/lib/search/format.ts';
 import { grown } from './terms.ts';
 
 /** A power of two: every shard count ≥ it maps each shard to exactly one bucket. */
 export const BUCKETS = 64;
 
+/** A growable byte buffer of varints (values below 2³²), the room checked inline: the records' writer. */
+export class RecordWriter {
+  bytes = new Uint8Array(4096);
+  length = 0;
+  varint(value: number): void {
+    if (this.length + 5 > this.bytes.length) this.grow();
+    const bytes = this.bytes;
+    let n = this.length;
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      bytes[n++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    bytes[n++] = v;
+    this.length = n;
+  }
+  private grow(): void {
+    const next = new Uint8Array(this.bytes.length * 2);
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+}
+
 export class PostingSpill {
-  private readonly buffers = Array.from({ length: BUCKETS }, () => new ByteWriter());
+  private readonly buffers = Array.from({ length: BUCKETS }, () => new RecordWriter());
   /** Per bucket: bytes already in its file, and its file (open for appending once it has one). */
   private readonly flushed = new Array<number>(BUCKETS).fill(0);
   private readonly files = new Array<number | undefined>(BUCKETS).fill(undefined);
@@ -40,8 +62,8 @@ export class PostingSpill {
   }
 
   /** Starts entry `doc`'s record in `bucket` (each at most once per entry, entries in increasing order); returns the writer to append it to. */
-  record(bucket: number, doc: number): ByteWriter {
-    const out = this.buffers[bucket] as ByteWriter;
+  record(bucket: number, doc: number): RecordWriter {
+    const out = this.buffers[bucket] as RecordWriter;
     const starts = (this.starts[bucket] = grown(this.starts[bucket] as Uint32Array<ArrayBuffer>, doc + 1));
     starts[doc] = (this.flushed[bucket] as number) + out.length + 1;
     return out;
@@ -66,7 +88,7 @@ export class PostingSpill {
 
   /** A bucket's whole contents (what its file holds, then its buffer); `at(bucket, doc)` indexes into it. */
   read(bucket: number): Uint8Array {
-    const out = this.buffers[bucket] as ByteWriter;
+    const out = this.buffers[bucket] as RecordWriter;
     const onDisk = this.flushed[bucket] as number;
     const bytes = new Uint8Array(onDisk + out.length);
     const fd = this.files[bucket];
@@ -91,7 +113,7 @@ export class PostingSpill {
 
   /** Releases a bucket once it is encoded. */
   release(bucket: number): void {
-    this.buffers[bucket] = new ByteWriter();
+    this.buffers[bucket] = new RecordWriter();
     this.starts[bucket] = new Uint32Array(0);
   }
 

@@ -52,6 +52,19 @@ export class TermTable {
     return id;
   }
 
+  /** Han characters' unigrams: character id → term id + 1 (0: not yet a term). */
+  private unigrams = new Int32Array(1024);
+
+  /** The term id of a Han character's unigram, from its character id. */
+  unigram(a: number): number {
+    if (a >= this.unigrams.length) this.unigrams = grown(this.unigrams, a + 1);
+    const found = this.unigrams[a] as number;
+    if (found) return found - 1;
+    const id = this.han(a, -1, -1);
+    this.unigrams[a] = id + 1;
+    return id;
+  }
+
   /** The term id of a Han unigram (`b`, `c` = -1), bigram (`c` = -1) or trigram, from character ids. */
   han(a: number, b: number, c: number): number {
     let slot = this.slot(a, b, c);
