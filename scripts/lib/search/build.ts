@@ -360,10 +360,17 @@ class TextSpill {
     this.budget = budget;
   }
   add(json: string): void {
-    const bytes = encoder.encode(json);
+    // Encoded in place (a UTF-16 unit takes at most 3 bytes of UTF-8): no array per text.
+    const room = this.buffer.length + json.length * 3;
+    if (room > this.buffer.bytes.length) {
+      const next = new Uint8Array(Math.max(room, 2 * this.buffer.bytes.length));
+      next.set(this.buffer.bytes.subarray(0, this.buffer.length));
+      this.buffer.bytes = next;
+    }
+    const { written } = encoder.encodeInto(json, this.buffer.bytes.subarray(this.buffer.length));
     this.offsets.push(this.written + this.buffer.length);
-    this.lengths.push(bytes.length);
-    this.buffer.append(bytes);
+    this.lengths.push(written);
+    this.buffer.length += written;
     if (this.buffer.length > this.budget) this.flush();
   }
   private flush(): void {
