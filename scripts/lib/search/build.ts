@@ -192,7 +192,8 @@ function spillEntry(doc: number, terms: EntryTerms, table: TermTable, spill: Pos
   counts.fill(0);
   const n = terms.count;
   for (let slot = 0; slot < n; slot++) {
-    const b = (table.hashes[terms.term[slot] as number] as number) % BUCKETS;
+    // The hash modulo BUCKETS (a power of two), without turning it into a double.
+    const b = (table.hashes[terms.term[slot] as number] as number) & (BUCKETS - 1);
     bucketOf[slot] = b;
     counts[b] = (counts[b] as number) + 1;
   }
