@@ -453,6 +453,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     }
   } catch (error) {
     spill.close();
+    texts.close();
     throw error;
   }
   const n = pending.length;
