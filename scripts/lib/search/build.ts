@@ -1,12 +1,14 @@
 /**
  * Writes the search index (format: src/lib/search/format.ts) from search
- * records, streaming: each record is tokenized once and only its postings
- * stay in memory (growable byte buffers per term), with its document-table
- * row and body text. At the end entries are numbered (by practice, then key:
- * entries on one practice sit together, so a page of results touches few
- * document-table chunks), postings are re-encoded with their BM25F weights,
- * and the files are written to a temporary folder that replaces the old
- * index only when complete. The same records give byte-identical files.
+ * records, streaming: each record is tokenized once (terms as dense ids,
+ * terms.ts) and its postings go to the spill (spill.ts) as one record per
+ * hash bucket, its card and body to a text spill. At the end entries are
+ * numbered (by practice, then key: entries on one practice sit together, so a
+ * page of results touches few document-table chunks); each bucket is read
+ * back walking the entries in that order, so every term's postings come out
+ * sorted and are written once, in their stored form with their BM25F weights.
+ * The files are written to a temporary folder that replaces the old index
+ * only when complete. The same records give byte-identical files.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
