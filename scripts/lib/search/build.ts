@@ -366,7 +366,8 @@ class TextSpill {
     // Encoded in place (a UTF-16 unit takes at most 3 bytes of UTF-8): no array per text.
     const room = this.buffer.length + json.length * 3;
     if (room > this.buffer.bytes.length) {
-      const next = new Uint8Array(Math.max(room, 2 * this.buffer.bytes.length));
+      // Doubling, but never much past the budget: what is held in memory stays bounded at any library size.
+      const next = new Uint8Array(Math.max(room, Math.min(2 * this.buffer.bytes.length, this.budget + json.length * 3)));
       next.set(this.buffer.bytes.subarray(0, this.buffer.length));
       this.buffer.bytes = next;
     }
