@@ -1,24 +1,27 @@
 /**
  * Writes the search index (format: src/lib/search/format.ts) from search
- * records, streaming: each record is tokenized once and only its postings
- * stay in memory (growable byte buffers per term), with its document-table
- * row and body text. At the end entries are numbered (by practice, then key:
- * entries on one practice sit together, so a page of results touches few
- * document-table chunks), postings are re-encoded with their BM25F weights,
- * and the files are written to a temporary folder that replaces the old
- * index only when complete. The same records give byte-identical files.
+ * records, streaming: each record is tokenized once (terms as dense ids,
+ * terms.ts) and its postings go to the spill (spill.ts) as one record per
+ * hash bucket, its card and body to a text spill. At the end entries are
+ * numbered (by practice, then key: entries on one practice sit together, so a
+ * page of results touches few document-table chunks); each bucket is read
+ * back walking the entries in that order, so every term's postings come out
+ * sorted and are written once, in their stored form with their BM25F weights.
+ * The files are written to a temporary folder that replaces the old index
+ * only when complete. The same records give byte-identical files.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIELD_WEIGHTS, FILTERS, type SearchRecord } from '../../../src/lib/search/record.ts';
 import {
-  ByteReader, ByteWriter, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, TEXT_START, VERSION,
+  ByteWriter, encodeBrowse, encodeFacets, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, TEXT_START, VERSION, withHeader,
   type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
-import { isTrigram, normalize, scan } from '../../../src/lib/search/tokenize.ts';
+import { normalize, scan } from '../../../src/lib/search/tokenize.ts';
 import { BUCKETS, PostingSpill } from './spill.ts';
+import { grown, TermTable } from './terms.ts';
 
 export interface BuildOptions {
   /** Raw postings bytes per shard to aim for (before gzip). */
@@ -43,130 +46,118 @@ interface Pending {
   length: number;
 }
 
-/**
- * Han terms as numbers while building (no string per occurrence): each
- * distinct Han character gets an id below 2¹⁵; a unigram's key is its id, a
- * bigram's 2¹⁵ + a·2¹⁵ + b, a trigram's TRI + (a·2¹⁵ + b)·2¹⁵ + c (below
- * 2⁵³, exact). Characters beyond the first 2¹⁵ distinct ones (no real library
- * has them) use string keys.
- */
-const SPAN = 0x8000;
-const TRI = SPAN + SPAN * SPAN;
-class HanIds {
-  private readonly ids = new Map<number, number>();
-  private readonly chars: number[] = [];
-  id(cp: number): number {
-    let id = this.ids.get(cp);
-    if (id === undefined) {
-      id = this.chars.length;
-      this.ids.set(cp, id);
-      this.chars.push(cp);
-    }
-    return id;
-  }
-  unigram(id: number, cp: number): number | string {
-    return id < SPAN ? id : String.fromCodePoint(cp);
-  }
-  bigram(a: number, b: number, cpA: number, cpB: number): number | string {
-    return a < SPAN && b < SPAN ? SPAN + a * SPAN + b : String.fromCodePoint(cpA, cpB);
-  }
-  trigram(a: number, b: number, c: number, cpA: number, cpB: number, cpC: number): number | string {
-    return a < SPAN && b < SPAN && c < SPAN ? TRI + (a * SPAN + b) * SPAN + c : String.fromCodePoint(cpA, cpB, cpC);
-  }
-  text(key: number | string): string {
-    if (typeof key === 'string') return key;
-    if (key < SPAN) return String.fromCodePoint(this.chars[key] as number);
-    if (key >= TRI) {
-      const k = key - TRI;
-      const ab = Math.floor(k / SPAN);
-      return String.fromCodePoint(this.chars[Math.floor(ab / SPAN)] as number, this.chars[ab % SPAN] as number, this.chars[k % SPAN] as number);
-    }
-    const k = key - SPAN;
-    return String.fromCodePoint(this.chars[Math.floor(k / SPAN)] as number, this.chars[k % SPAN] as number);
-  }
-}
-
-/** Whether a build-time key is a Han trigram (whose positions are kept). */
-const keyIsTrigram = (key: number | string): boolean => (typeof key === 'number' ? key >= TRI : isTrigram(key));
-
-/** One entry's terms: weighted frequency, whether in the title, positions (trigrams only); reused from entry to entry. */
+/** One entry's terms, by slot in the order first seen: term id, weighted frequency, title flag, and for trigrams a list of positions; reused from entry to entry. */
 class EntryTerms {
-  readonly slots = new Map<number | string, number>();
-  keys: (number | string)[] = [];
-  tf: number[] = [];
-  title: boolean[] = [];
-  positions: number[][] = [];
+  count = 0;
+  term = new Int32Array(1024);
+  tf = new Int32Array(1024);
+  title = new Uint8Array(1024);
+  /** Positions as linked cells: the slot's first and last cell (-1: none), each cell's position and next cell. */
+  head = new Int32Array(1024);
+  tail = new Int32Array(1024);
+  positionCount = new Int32Array(1024);
+  cellPosition = new Int32Array(4096);
+  cellNext = new Int32Array(4096);
+  private cells = 0;
+  /** Per term id: the entry it was last seen in (`entry`) and its slot there. */
+  private seen = new Int32Array(1024);
+  private slotOf = new Int32Array(1024);
+  private entry = 0;
   clear(): void {
-    this.slots.clear();
-    this.keys.length = 0;
+    this.entry++;
+    this.count = 0;
+    this.cells = 0;
   }
-  add(key: number | string, position: number, weight: number, inTitle: boolean): void {
-    let slot = this.slots.get(key);
-    if (slot === undefined) {
-      slot = this.keys.length;
-      this.slots.set(key, slot);
-      this.keys.push(key);
+  add(id: number, position: number, weight: number, inTitle: boolean, positioned: boolean): void {
+    if (id >= this.seen.length) {
+      this.seen = grown(this.seen, id + 1);
+      this.slotOf = grown(this.slotOf, id + 1);
+    }
+    let slot: number;
+    if (this.seen[id] === this.entry) slot = this.slotOf[id] as number;
+    else {
+      slot = this.count++;
+      if (slot >= this.term.length) {
+        this.term = grown(this.term, slot + 1);
+        this.tf = grown(this.tf, slot + 1);
+        this.title = grown(this.title, slot + 1);
+        this.head = grown(this.head, slot + 1);
+        this.tail = grown(this.tail, slot + 1);
+        this.positionCount = grown(this.positionCount, slot + 1);
+      }
+      this.seen[id] = this.entry;
+      this.slotOf[id] = slot;
+      this.term[slot] = id;
       this.tf[slot] = 0;
-      this.title[slot] = false;
-      if (this.positions[slot]) (this.positions[slot] as number[]).length = 0;
-      else this.positions[slot] = [];
+      this.title[slot] = 0;
+      this.head[slot] = -1;
+      this.positionCount[slot] = 0;
     }
     this.tf[slot] = (this.tf[slot] as number) + weight;
-    if (inTitle) this.title[slot] = true;
-    if (keyIsTrigram(key)) (this.positions[slot] as number[]).push(position);
+    if (inTitle) this.title[slot] = 1;
+    if (!positioned) return;
+    const cell = this.cells++;
+    if (cell >= this.cellPosition.length) {
+      this.cellPosition = grown(this.cellPosition, cell + 1);
+      this.cellNext = grown(this.cellNext, cell + 1);
+    }
+    this.cellPosition[cell] = position;
+    this.cellNext[cell] = -1;
+    if ((this.head[slot] as number) < 0) this.head[slot] = cell;
+    else this.cellNext[this.tail[slot] as number] = cell;
+    this.tail[slot] = cell;
+    this.positionCount[slot] = (this.positionCount[slot] as number) + 1;
   }
 }
 
 /** Tokenizes one record into `terms`; returns its field-weighted length. */
-function collect(record: SearchRecord, terms: EntryTerms, han: HanIds): number {
+function collect(record: SearchRecord, terms: EntryTerms, table: TermTable): number {
   terms.clear();
   const title = normalize(record.title);
   const summary = normalize(record.summary);
   let titleLength = 0;
-  // The Han character before the previous one in the same run (its code point and id), or -1.
+  // The ids of the previous Han character and of the one before it in the same run, or -1.
   let previousId = -1;
-  let beforeCp = -1;
   let beforeId = -1;
   scan(
     title,
     (cp, previous, position) => {
       titleLength = position + 1;
-      const id = han.id(cp);
-      if (previous < 0) beforeCp = -1;
+      const id = table.char(cp);
+      if (previous < 0) previousId = -1;
       if (position < TEXT_START - 1) {
-        terms.add(han.unigram(id, cp), position, FIELD_WEIGHTS.title, true);
-        if (previous >= 0) terms.add(han.bigram(previousId, id, previous, cp), position - 1, FIELD_WEIGHTS.title, true);
-        if (beforeCp >= 0) terms.add(han.trigram(beforeId, previousId, id, beforeCp, previous, cp), position - 2, FIELD_WEIGHTS.title, true);
+        terms.add(table.unigram(id), position, FIELD_WEIGHTS.title, true, false);
+        if (previousId >= 0) terms.add(table.han(previousId, id, -1), position - 1, FIELD_WEIGHTS.title, true, false);
+        if (previousId >= 0 && beforeId >= 0) terms.add(table.han(beforeId, previousId, id), position - 2, FIELD_WEIGHTS.title, true, true);
       }
-      beforeCp = previous;
       beforeId = previousId;
       previousId = id;
     },
     (word, position) => {
       titleLength = position + word.length;
-      terms.add(word, position, FIELD_WEIGHTS.title, true);
+      terms.add(table.word(word), position, FIELD_WEIGHTS.title, true, false);
     },
   );
   // Summary and body with a line break between them, so no bigram joins the two.
-  beforeCp = -1;
+  previousId = -1;
+  beforeId = -1;
   const summaryLength = [...summary].length;
   let textLength = 0;
   scan(
     `${summary}\n${normalize(record.body)}`,
     (cp, previous, position) => {
       const weight = position < summaryLength ? FIELD_WEIGHTS.summary : FIELD_WEIGHTS.body;
-      const id = han.id(cp);
-      if (previous < 0) beforeCp = -1;
-      terms.add(han.unigram(id, cp), TEXT_START + position, weight, false);
-      if (previous >= 0) terms.add(han.bigram(previousId, id, previous, cp), TEXT_START + position - 1, weight, false);
-      if (beforeCp >= 0) terms.add(han.trigram(beforeId, previousId, id, beforeCp, previous, cp), TEXT_START + position - 2, weight, false);
-      beforeCp = previous;
+      const id = table.char(cp);
+      if (previous < 0) previousId = -1;
+      terms.add(table.unigram(id), TEXT_START + position, weight, false, false);
+      if (previousId >= 0) terms.add(table.han(previousId, id, -1), TEXT_START + position - 1, weight, false, false);
+      if (previousId >= 0 && beforeId >= 0) terms.add(table.han(beforeId, previousId, id), TEXT_START + position - 2, weight, false, true);
       beforeId = previousId;
       previousId = id;
       textLength = position;
     },
     (word, position) => {
-      terms.add(word, TEXT_START + position, position < summaryLength ? FIELD_WEIGHTS.summary : FIELD_WEIGHTS.body, false);
+      terms.add(table.word(word), TEXT_START + position, position < summaryLength ? FIELD_WEIGHTS.summary : FIELD_WEIGHTS.body, false, false);
       textLength = position;
     },
   );
@@ -175,46 +166,190 @@ function collect(record: SearchRecord, terms: EntryTerms, han: HanIds): number {
 
 const hashName = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, NAME_LENGTH);
 
-/**
- * One term's build-time records (spill.ts: term id, old entry number,
- * weighted frequency, title flag, absolute positions) as stored: renumbered,
- * in entry order, weighted.
- */
-function renumber(bytes: Uint8Array, starts: readonly number[], positioned: boolean, number: Int32Array, lengthOf: (old: number) => number, averageLength: number): { df: number; postings: Uint8Array } {
-  const reader = new ByteReader(bytes);
-  const order = new Float64Array(starts.length);
-  starts.forEach((start, i) => {
-    reader.offset = start;
-    reader.varint();
-    order[i] = (number[reader.varint()] as number) * 2 ** 21 + i;
-  });
-  order.sort();
-  const out = new ByteWriter();
-  let previous = -1;
-  for (const key of order) {
-    const doc = Math.floor(key / 2 ** 21);
-    reader.offset = starts[key % 2 ** 21] as number;
-    reader.varint();
-    const old = reader.varint();
-    const tf = reader.varint();
-    const inTitle = reader.byte() === 1;
-    out.varint(doc - previous - 1);
-    previous = doc;
-    out.byte((inTitle ? 0x80 : 0) | impact(tf, lengthOf(old), averageLength));
-    if (!positioned) continue;
-    const count = reader.varint();
-    out.varint(count);
-    let last = 0;
-    for (let k = 0; k < count; k++) {
-      const position = reader.varint();
-      out.varint(position - last);
-      last = position;
+/** Bytes of a varint. */
+const varintSize = (v: number): number => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
+
+/** Per term: how many entries hold it, and the bytes of its stored positions: what its postings will need. */
+class TermSizes {
+  df = new Int32Array(1024);
+  positionBytes = new Int32Array(1024);
+  add(id: number, positionBytes: number): void {
+    if (id >= this.df.length) {
+      this.df = grown(this.df, id + 1);
+      this.positionBytes = grown(this.positionBytes, id + 1);
     }
+    this.df[id] = (this.df[id] as number) + 1;
+    this.positionBytes[id] = (this.positionBytes[id] as number) + positionBytes;
   }
-  return { df: order.length, postings: out.result() };
 }
 
-/** Texts (each entry's card as JSON, and its body), appended to a temporary file as they stream by and read back by number. */
+/**
+ * Writes an entry's terms to the spill, one record per bucket they fall in;
+ * returns the bytes its postings took in the old build-time form (entry
+ * number, frequency, title byte, positions as absolute values), from which
+ * the shard count is planned.
+ */
+function spillEntry(doc: number, terms: EntryTerms, table: TermTable, spill: PostingSpill, sizes: TermSizes, bucketOf: Uint8Array, byBucket: { order: Int32Array<ArrayBuffer>; counts: Int32Array }): number {
+  const { counts } = byBucket;
+  counts.fill(0);
+  const n = terms.count;
+  for (let slot = 0; slot < n; slot++) {
+    // The hash modulo BUCKETS (a power of two), without turning it into a double.
+    const b = (table.hashes[terms.term[slot] as number] as number) & (BUCKETS - 1);
+    bucketOf[slot] = b;
+    counts[b] = (counts[b] as number) + 1;
+  }
+  // Slots grouped by bucket (a counting sort): bucket b's slots are order[from[b] .. from[b] + counts[b]].
+  const from = new Int32Array(BUCKETS);
+  for (let b = 1; b < BUCKETS; b++) from[b] = (from[b - 1] as number) + (counts[b - 1] as number);
+  const next = from.slice();
+  if (byBucket.order.length < n) byBucket.order = grown(byBucket.order, n);
+  const order = byBucket.order;
+  for (let slot = 0; slot < n; slot++) {
+    const b = bucketOf[slot] as number;
+    order[next[b] as number] = slot;
+    next[b] = (next[b] as number) + 1;
+  }
+  let raw = 0;
+  const docSize = varintSize(doc) + 1;
+  for (let b = 0; b < BUCKETS; b++) {
+    const count = counts[b] as number;
+    if (!count) continue;
+    const out = spill.record(b, doc);
+    out.varint(count);
+    for (let k = from[b] as number, end = k + count; k < end; k++) {
+      const slot = order[k] as number;
+      const id = terms.term[slot] as number;
+      const tf = terms.tf[slot] as number;
+      out.varint(id);
+      out.varint(tf * 2 + (terms.title[slot] as number));
+      raw += docSize + varintSize(tf);
+      if (!table.positioned[id]) {
+        sizes.add(id, 0);
+        continue;
+      }
+      const before = out.length;
+      const positions = terms.positionCount[slot] as number;
+      out.varint(positions);
+      raw += varintSize(positions);
+      let last = 0;
+      for (let cell = terms.head[slot] as number; cell >= 0; cell = terms.cellNext[cell] as number) {
+        const position = terms.cellPosition[cell] as number;
+        out.varint(position - last);
+        raw += varintSize(position);
+        last = position;
+      }
+      sizes.add(id, out.length - before);
+    }
+  }
+  spill.entryDone();
+  return raw;
+}
+
+/** Reads the varints of the spill's records (trusted bytes: no checks). */
+class Cursor {
+  bytes: Uint8Array = new Uint8Array(0);
+  at = 0;
+  varint(): number {
+    const bytes = this.bytes;
+    let b = bytes[this.at++] as number;
+    if (b < 0x80) return b;
+    let value = b & 0x7f;
+    let scale = 0x80;
+    do {
+      b = bytes[this.at++] as number;
+      value += (b & 0x7f) * scale;
+      scale *= 0x80;
+    } while (b >= 0x80);
+    return value;
+  }
+}
+
+/**
+ * Postings, a bucket (or, below 64 shards, a group of buckets) at a time:
+ * the bucket's records are walked in entry-number order, so each term's
+ * postings are appended already sorted and in their stored form (format.ts:
+ * entry-number delta, impact byte, the trigrams' positions copied as they
+ * are); then each shard of the bucket is encoded, its terms in code-unit
+ * order. Returns the shard names, in shard order.
+ */
+function writeShards(spill: PostingSpill, table: TermTable, sizes: TermSizes, order: readonly number[], lengths: Float64Array, averageLength: number, shardCount: number, write: (content: Uint8Array) => string): string[] {
+  const shards: string[] = new Array(shardCount);
+  const groups = shardCount >= BUCKETS
+    ? Array.from({ length: BUCKETS }, (_, b) => [b])
+    : Array.from({ length: shardCount }, (_, s) => Array.from({ length: BUCKETS / shardCount }, (_, k) => s + k * shardCount));
+  const termsOf: number[][] = Array.from({ length: BUCKETS }, () => []);
+  for (let id = 0; id < table.size; id++) (termsOf[(table.hashes[id] as number) % BUCKETS] as number[]).push(id);
+  const { hashes, positioned, texts } = table;
+  const { df, positionBytes } = sizes;
+  // Per term: where its postings start and end in its bucket's buffer, and its last entry number so far.
+  const begin = new Int32Array(table.size);
+  const end = new Int32Array(table.size);
+  const lastDoc = new Int32Array(table.size);
+  // An entry-number delta takes at most this many bytes, the impact one more.
+  const postingBytes = varintSize(Math.max(0, order.length - 1)) + 1;
+  const cursor = new Cursor();
+  for (const group of groups) {
+    const buffers = new Map<number, Uint8Array>();
+    for (const b of group) {
+      // Room for every posting of the bucket's terms, known from the spilled counts: nothing grows.
+      let total = 0;
+      for (const id of termsOf[b] as number[]) {
+        begin[id] = end[id] = total;
+        lastDoc[id] = -1;
+        total += (df[id] as number) * postingBytes + (positionBytes[id] as number);
+      }
+      const out = new Uint8Array(total);
+      buffers.set(b, out);
+      const bytes = (cursor.bytes = spill.read(b));
+      for (let doc = 0; doc < order.length; doc++) {
+        const old = order[doc] as number;
+        const at = spill.at(b, old);
+        if (at < 0) continue;
+        const length = lengths[old] as number;
+        cursor.at = at;
+        for (let count = cursor.varint(); count > 0; count--) {
+          const id = cursor.varint();
+          const tf = cursor.varint();
+          let p = end[id] as number;
+          let delta = doc - (lastDoc[id] as number) - 1;
+          lastDoc[id] = doc;
+          while (delta >= 0x80) {
+            out[p++] = (delta & 0x7f) | 0x80;
+            delta >>>= 7;
+          }
+          out[p++] = delta;
+          out[p++] = (tf & 1 ? 0x80 : 0) | impact(Math.floor(tf / 2), length, averageLength);
+          if (positioned[id]) {
+            // The positions, already in their stored form: copied.
+            const from = cursor.at;
+            for (let k = cursor.varint(); k > 0; k--) cursor.varint();
+            for (let k = from; k < cursor.at; k++) out[p++] = bytes[k] as number;
+          }
+          end[id] = p;
+        }
+      }
+      spill.release(b);
+    }
+    const inGroup = shardCount >= BUCKETS ? Array.from({ length: shardCount / BUCKETS }, (_, k) => (group[0] as number) + k * BUCKETS) : [group[0] as number];
+    const ids = group.flatMap((b) => termsOf[b] as number[]);
+    for (const s of inGroup) {
+      const inShard = ids.filter((id) => (hashes[id] as number) % shardCount === s).sort((x, y) => ((texts[x] as string) < (texts[y] as string) ? -1 : 1));
+      shards[s] = write(encodeShard(inShard.map((id) => ({
+        term: texts[id] as string,
+        df: df[id] as number,
+        postings: (buffers.get((hashes[id] as number) % BUCKETS) as Uint8Array).subarray(begin[id] as number, end[id] as number),
+      }))));
+    }
+  }
+  return shards;
+}
+
+/**
+ * Texts as JSON (each entry's card, and its body), held in memory up to a
+ * budget, beyond it appended to a temporary file as they stream by; read
+ * back by number as bytes, ready to be joined into a JSON array.
+ */
 class TextSpill {
   private readonly file: string;
   private readonly buffer = new ByteWriter();
@@ -227,30 +362,52 @@ class TextSpill {
     this.file = join(dir, 'texts');
     this.budget = budget;
   }
-  add(text: string): void {
-    const bytes = encoder.encode(text);
+  add(json: string): void {
+    // Encoded in place (a UTF-16 unit takes at most 3 bytes of UTF-8): no array per text.
+    const room = this.buffer.length + json.length * 3;
+    if (room > this.buffer.bytes.length) {
+      // Doubling, but never much past the budget: what is held in memory stays bounded at any library size.
+      const next = new Uint8Array(Math.max(room, Math.min(2 * this.buffer.bytes.length, this.budget + json.length * 3)));
+      next.set(this.buffer.bytes.subarray(0, this.buffer.length));
+      this.buffer.bytes = next;
+    }
+    const { written } = encoder.encodeInto(json, this.buffer.bytes.subarray(this.buffer.length));
     this.offsets.push(this.written + this.buffer.length);
-    this.lengths.push(bytes.length);
-    this.buffer.append(bytes);
+    this.lengths.push(written);
+    this.buffer.length += written;
     if (this.buffer.length > this.budget) this.flush();
   }
   private flush(): void {
-    appendFileSync(this.file, this.buffer.bytes.subarray(0, this.buffer.length));
+    this.fd ??= openSync(this.file, 'a+');
+    writeSync(this.fd, this.buffer.bytes, 0, this.buffer.length);
     this.written += this.buffer.length;
     this.buffer.length = 0;
   }
-  get(index: number): string {
-    if (this.fd === undefined) {
-      this.flush();
-      this.fd = openSync(this.file, 'r');
-    }
-    const out = Buffer.alloc(this.lengths[index] as number);
-    readSync(this.fd, out, 0, out.length, this.offsets[index] as number);
-    return out.toString('utf8');
+  get(index: number): Uint8Array {
+    const offset = this.offsets[index] as number;
+    const length = this.lengths[index] as number;
+    if (!this.written) return this.buffer.bytes.subarray(offset, offset + length);
+    if (this.buffer.length) this.flush();
+    const out = new Uint8Array(length);
+    for (let at = 0; at < length; ) at += readSync(this.fd as number, out, at, length - at, offset + at);
+    return out;
   }
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
+}
+
+/** What encodeJson gives for an array of these JSON texts, without parsing them: the same bytes. */
+function jsonArray(items: readonly Uint8Array[]): Uint8Array {
+  const out = new ByteWriter();
+  out.byte(0x5b);
+  items.forEach((item, i) => {
+    if (i) out.byte(0x2c);
+    out.append(item);
+  });
+  out.byte(0x5d);
+  return withHeader(out.result());
 }
 
 const encoder = new TextEncoder();
@@ -273,39 +430,45 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string
 function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, work: string, options: Required<BuildOptions>): BuildStats {
   const { shardBytes, cardsPerChunk, textsPerChunk, spillBytes } = options;
   const spill = new PostingSpill(work, spillBytes);
-  const texts = new TextSpill(work, spillBytes / 4);
+  const texts = new TextSpill(work, spillBytes * 4);
   const pending: Pending[] = [];
   const terms = new EntryTerms();
-  const han = new HanIds();
+  const table = new TermTable();
+  const sizes = new TermSizes();
+  const byBucket = { order: new Int32Array(1024), counts: new Int32Array(BUCKETS) };
+  let bucketOf = new Uint8Array(1024);
+  let raw = 0;
   let totalLength = 0;
-  for (const record of records) {
-    const doc = pending.length;
-    const length = collect(record, terms, han);
-    terms.keys.forEach((key, slot) => {
-      const positioned = keyIsTrigram(key);
-      const id = spill.id(key, () => han.text(key), positioned);
-      spill.add(id, doc, terms.tf[slot] as number, terms.title[slot] as boolean, positioned ? (terms.positions[slot] as number[]) : []);
-    });
-    const card: Card = { key: record.key, title: record.title, byline: record.byline, date: record.date, summary: record.summary };
-    texts.add(JSON.stringify(card));
-    texts.add(record.body);
-    // Copies: the record's strings may be slices of the whole file's text, which would stay in memory with them.
-    const { key, cluster, date, filters } = record;
-    pending.push({ record: JSON.parse(JSON.stringify({ key, cluster, date, filters })) as Pending['record'], length });
-    totalLength += length;
+  try {
+    for (const record of records) {
+      const doc = pending.length;
+      const length = collect(record, terms, table);
+      bucketOf = grown(bucketOf, terms.count);
+      raw += spillEntry(doc, terms, table, spill, sizes, bucketOf, byBucket);
+      const card: Card = { key: record.key, title: record.title, byline: record.byline, date: record.date, summary: record.summary };
+      texts.add(JSON.stringify(card));
+      // Well-formed as the old UTF-8 round trip made it: JSON would otherwise escape a lone surrogate.
+      texts.add(JSON.stringify(record.body.toWellFormed()));
+      // Copies: the record's strings may be slices of the whole file's text, which would stay in memory with them.
+      const { key, cluster, date, filters } = record;
+      pending.push({ record: JSON.parse(JSON.stringify({ key, cluster, date, filters })) as Pending['record'], length });
+      totalLength += length;
+    }
+  } catch (error) {
+    spill.close();
+    texts.close();
+    throw error;
   }
   const n = pending.length;
   // Two significant digits: editing one entry seldom changes it, and so seldom reweighs every other entry's postings.
   const averageLength = n ? Number((totalLength / n).toPrecision(2)) : 1;
 
-  // Entry numbers: by practice (first theme), then key.
+  // Entry numbers: by practice (first theme), then key. order[i]: the entry (as read) numbered i.
   const order = pending.map((_, i) => i).sort((a, b) => {
     const x = (pending[a] as Pending).record;
     const y = (pending[b] as Pending).record;
     return x.cluster < y.cluster ? -1 : x.cluster > y.cluster ? 1 : x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
   });
-  const number = new Int32Array(n);
-  order.forEach((old, i) => (number[old] = i));
 
   for (const folder of ['s', 'd', 't', 'f', 'b']) mkdirSync(join(tmp, folder), { recursive: true });
   let files = 1;
@@ -319,39 +482,27 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     return name;
   };
 
-  // Postings: read back a bucket (or a group of buckets) at a time, renumber, weigh, encode; shard by term hash.
-  const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, spill.raw / shardBytes))));
-  const shards: string[] = new Array(shardCount);
-  const groups = shardCount >= BUCKETS
-    ? Array.from({ length: BUCKETS }, (_, b) => [b])
-    : Array.from({ length: shardCount }, (_, s) => Array.from({ length: BUCKETS / shardCount }, (_, k) => s + k * shardCount));
-  for (const group of groups) {
-    const { bytes: data, terms: byTerm } = spill.read(group);
-    const byShard = new Map<number, number[]>();
-    for (const id of byTerm.keys()) {
-      const s = (spill.hashes[id] as number) % shardCount;
-      let list = byShard.get(s);
-      if (!list) byShard.set(s, (list = []));
-      list.push(id);
-    }
-    const inGroup = shardCount >= BUCKETS ? Array.from({ length: shardCount / BUCKETS }, (_, k) => (group[0] as number) + k * BUCKETS) : [group[0] as number];
-    for (const s of inGroup) {
-      const ids = (byShard.get(s) ?? []).sort((a, b) => ((spill.texts[a] as string) < (spill.texts[b] as string) ? -1 : 1));
-      const encoded = ids.map((id) => ({
-        term: spill.texts[id] as string,
-        ...renumber(data, byTerm.get(id) as number[], spill.positioned[id] as boolean, number, (old) => (pending[old] as Pending).length, averageLength),
-      }));
-      shards[s] = write(paths.shard, encodeShard(encoded));
-    }
+  const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, raw / shardBytes))));
+  const lengths = Float64Array.from(pending, (p) => p.length);
+  let shards: string[];
+  try {
+    shards = writeShards(spill, table, sizes, order, lengths, averageLength, shardCount, (content) => write(paths.shard, content));
+  } finally {
+    spill.close();
   }
 
   // Document table, body texts and filter values, in entry-number order.
   const sorted = order.map((old) => pending[old] as Pending);
   const chunks = <T>(size: number, row: (p: Pending, i: number) => T) =>
     Array.from({ length: Math.ceil(n / size) }, (_, c) => sorted.slice(c * size, (c + 1) * size).map((p, i) => row(p, c * size + i)));
-  const cards = chunks(cardsPerChunk, (_, i) => JSON.parse(texts.get(2 * (order[i] as number))) as Card).map((rows) => write(paths.cards, encodeJson(rows)));
-  const bodies = chunks(textsPerChunk, (_, i) => texts.get(2 * (order[i] as number) + 1)).map((rows) => write(paths.texts, encodeJson(rows)));
-  texts.close();
+  let cards: string[];
+  let bodies: string[];
+  try {
+    cards = chunks(cardsPerChunk, (_, i) => texts.get(2 * (order[i] as number))).map((rows) => write(paths.cards, jsonArray(rows)));
+    bodies = chunks(textsPerChunk, (_, i) => texts.get(2 * (order[i] as number) + 1)).map((rows) => write(paths.texts, jsonArray(rows)));
+  } finally {
+    texts.close();
+  }
   const values: Record<string, string[]> = {};
   const columns = FILTERS.map(([name]) => {
     const list = [...new Set(sorted.flatMap((p) => p.record.filters[name]))].sort();
@@ -372,5 +523,5 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   bytes += Buffer.byteLength(json);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmp, outDir);
-  return { entries: n, terms: spill.texts.length, shards: shardCount, files, bytes };
+  return { entries: n, terms: table.size, shards: shardCount, files, bytes };
 }

@@ -49,15 +49,21 @@ export function runs(text: string): Run[] {
 const HAN_CHAR = /^\p{Script=Han}$/u;
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
-/** Whether a code point is a Han character: a fast path for the common blocks, the Unicode property otherwise. */
-export function isHanCode(cp: number): boolean {
-  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
-  if (cp < 0x2e80) return false;
-  return HAN_CHAR.test(String.fromCodePoint(cp));
+/** What each code point of the Basic Multilingual Plane is, once looked up: 0 not yet, 1 Han, 2 letter or digit, 3 neither. */
+const KINDS = new Uint8Array(0x10000);
+
+function kindOf(cp: number): number {
+  let kind = cp < 0x10000 ? (KINDS[cp] as number) : 0;
+  if (kind) return kind;
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x2e80 && HAN_CHAR.test(String.fromCodePoint(cp)))) kind = 1;
+  else if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x80 && WORD_CHAR.test(String.fromCodePoint(cp)))) kind = 2;
+  else kind = 3;
+  if (cp < 0x10000) KINDS[cp] = kind;
+  return kind;
 }
 
-const isWordCode = (cp: number): boolean =>
-  (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x80 && !isHanCode(cp) && WORD_CHAR.test(String.fromCodePoint(cp)));
+/** Whether a code point is a Han character. */
+export const isHanCode = (cp: number): boolean => kindOf(cp) === 1;
 
 /**
  * Walks a normalised text once, without building strings for Han terms (the
@@ -69,29 +75,37 @@ export function scan(text: string, han: (cp: number, previous: number, position:
   let position = 0;
   let previous = -1;
   let wordStart = -1;
-  let wordText = '';
-  for (const char of text) {
-    const cp = char.codePointAt(0) as number;
-    if (isHanCode(cp)) {
-      if (wordStart >= 0) word(wordText, wordStart);
+  let wordFrom = 0;
+  const length = text.length;
+  for (let i = 0; i < length; position++) {
+    const at = i;
+    let cp = text.charCodeAt(i++);
+    if (cp >= 0xd800 && cp <= 0xdbff && i < length) {
+      const low = text.charCodeAt(i);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    const kind = kindOf(cp);
+    if (kind === 1) {
+      if (wordStart >= 0) word(text.slice(wordFrom, at), wordStart);
       wordStart = -1;
       han(cp, previous, position);
       previous = cp;
-    } else if (isWordCode(cp)) {
+    } else if (kind === 2) {
       previous = -1;
       if (wordStart < 0) {
         wordStart = position;
-        wordText = '';
+        wordFrom = at;
       }
-      wordText += char;
     } else {
       previous = -1;
-      if (wordStart >= 0) word(wordText, wordStart);
+      if (wordStart >= 0) word(text.slice(wordFrom, at), wordStart);
       wordStart = -1;
     }
-    position++;
   }
-  if (wordStart >= 0) word(wordText, wordStart);
+  if (wordStart >= 0) word(text.slice(wordFrom), wordStart);
 }
 
 /** One term occurrence: a Han unigram or bigram, or a word; `position` of its first character. */

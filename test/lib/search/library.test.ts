@@ -53,11 +53,22 @@ describe('search over the bundled library', () => {
     for (const file of list(dir).filter((f) => f.includes('.'))) expect(readFileSync(join(again, file)).equals(readFileSync(join(dir, file))), file).toBe(true);
   });
 
-  test('a builder that keeps almost nothing in memory (postings spilled to files every few KB) writes the same bytes', () => {
-    const spilled = buildIndex(searchRecords('content'), { spillBytes: 4096 });
+  test('a builder that keeps almost nothing in memory (postings spilled to files every few KB) writes the same bytes, with few shards or more shards than spill buckets', async () => {
     const list = (d: string) => readdirSync(d, { recursive: true, encoding: 'utf8' }).sort();
-    expect(list(spilled)).toEqual(list(dir));
-    for (const file of list(dir).filter((f) => f.includes('.'))) expect(readFileSync(join(spilled, file)).equals(readFileSync(join(dir, file))), file).toBe(true);
+    const many = buildIndex(records, { shardBytes: 256 });
+    expect(readdirSync(join(many, 's')).length).toBeGreaterThan(64);
+    for (const [whole, options] of [[dir, {}], [many, { shardBytes: 256 }]] as const) {
+      const spilled = buildIndex(searchRecords('content'), { ...options, spillBytes: 4096 });
+      expect(list(spilled)).toEqual(list(whole));
+      for (const file of list(whole).filter((f) => f.includes('.'))) expect(readFileSync(join(spilled, file)).equals(readFileSync(join(whole, file))), file).toBe(true);
+    }
+    // Sharded finely, the index finds the same entries.
+    const manyEngine = createEngine(INDEX_URL, folderFetch(many));
+    for (const query of ['委员工作室', '协商', '县']) {
+      const hits = (await manyEngine.search(query)).hits.map((h) => [h.doc, h.match]);
+      expect(hits.length, query).toBeGreaterThan(0);
+      expect(hits, query).toEqual((await engine.search(query)).hits.map((h) => [h.doc, h.match]));
+    }
   });
 
   test('editing an entry renames only the shards holding its changed terms, and its document-table chunk', () => {
