@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIELD_WEIGHTS, FILTERS, type SearchRecord } from '../../../src/lib/search/record.ts';
 import {
-  ByteReader, ByteWriter, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, TEXT_START, VERSION,
+  ByteReader, ByteWriter, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, placedName, TEXT_START, VERSION,
   type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
 import { isTrigram, normalize, scan } from '../../../src/lib/search/tokenize.ts';
@@ -310,13 +310,14 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   for (const folder of ['s', 'd', 't', 'f', 'b']) mkdirSync(join(tmp, folder), { recursive: true });
   let files = 1;
   let bytes = 0;
-  const write = (path: (name: string) => string, content: Uint8Array): string => {
+  /** Writes a file; returns its hash, which names it (after its place, for shards and chunks). */
+  const write = (path: (name: string) => string, content: Uint8Array, place?: number): string => {
     const gz = gzipSync(content, { level: 6 });
-    const name = hashName(gz);
-    writeFileSync(join(tmp, path(name)), gz);
+    const hash = hashName(gz);
+    writeFileSync(join(tmp, path(place === undefined ? hash : placedName(place, hash))), gz);
     files++;
     bytes += gz.length;
-    return name;
+    return hash;
   };
 
   // Postings: read back a bucket (or a group of buckets) at a time, renumber, weigh, encode; shard by term hash.
@@ -341,7 +342,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
         term: spill.texts[id] as string,
         ...renumber(data, byTerm.get(id) as number[], spill.positioned[id] as boolean, number, (old) => (pending[old] as Pending).length, averageLength),
       }));
-      shards[s] = write(paths.shard, encodeShard(encoded));
+      shards[s] = write(paths.shard, encodeShard(encoded), s);
     }
   }
 
@@ -349,8 +350,8 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   const sorted = order.map((old) => pending[old] as Pending);
   const chunks = <T>(size: number, row: (p: Pending, i: number) => T) =>
     Array.from({ length: Math.ceil(n / size) }, (_, c) => sorted.slice(c * size, (c + 1) * size).map((p, i) => row(p, c * size + i)));
-  const cards = chunks(cardsPerChunk, (_, i) => JSON.parse(texts.get(2 * (order[i] as number))) as Card).map((rows) => write(paths.cards, encodeJson(rows)));
-  const bodies = chunks(textsPerChunk, (_, i) => texts.get(2 * (order[i] as number) + 1)).map((rows) => write(paths.texts, encodeJson(rows)));
+  const cards = chunks(cardsPerChunk, (_, i) => JSON.parse(texts.get(2 * (order[i] as number))) as Card).map((rows, c) => write(paths.cards, encodeJson(rows), c));
+  const bodies = chunks(textsPerChunk, (_, i) => texts.get(2 * (order[i] as number) + 1)).map((rows, c) => write(paths.texts, encodeJson(rows), c));
   texts.close();
   const values: Record<string, string[]> = {};
   const columns = FILTERS.map(([name]) => {

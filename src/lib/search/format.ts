@@ -3,15 +3,16 @@
  * engine (browser or Node). Version 3:
  *
  *   search-index/manifest.json        the only name that never changes: format, version, counts, file names
- *   search-index/s/<hash>.bin         postings, sharded by term hash: a query fetches only its terms' shards
- *   search-index/d/<hash>.bin         the document table in chunks of consecutive entries (key, title, byline, date, summary)
- *   search-index/t/<hash>.bin         body text in chunks, for excerpts when the match is not in the title or summary
+ *   search-index/s/<n>-<hash>.bin     postings, sharded by term hash: a query fetches only its terms' shards
+ *   search-index/d/<n>-<hash>.bin     the document table in chunks of consecutive entries (key, title, byline, date, summary)
+ *   search-index/t/<n>-<hash>.bin     body text in chunks, for excerpts when the match is not in the title or summary
  *   search-index/f/<hash>.bin         filter values of every entry, column by column (for the counts beside the filters)
  *   search-index/b/<hash>.bin         the browsing order (newest first), for filters without a query
  *
  * Every .bin file is gzip (its CRC catches truncation) of a 4-byte header
- * (`CBS` + version) and its payload; names are a hash of the bytes, so a file
- * whose content did not change keeps its name and its cache.
+ * (`CBS` + version) and its payload; names are a hash of the bytes (after
+ * the place, for shards and chunks), so a file whose content did not change
+ * keeps its name and its cache.
  *
  * Postings of a term: for each entry, ascending: the entry number as a
  * varint delta, one impact byte (bit 7: the term is in the title; bits 0–6:
@@ -25,7 +26,7 @@
  */
 
 export const FORMAT = 'casebook-search';
-export const VERSION = 3;
+export const VERSION = 4;
 export const TEXT_START = 256;
 /** BM25 parameters. */
 export const K1 = 1.2;
@@ -333,14 +334,22 @@ export function decodeBrowse(bytes: Uint8Array, entries: number): number[] {
   return order;
 }
 
-/** Length of every file name: hex digits of the SHA-256 of the file (48 bits: a cache key, not a signature). */
-export const NAME_LENGTH = 12;
+/**
+ * Hex digits of a file's SHA-256 in its name (32 bits: a cache key, not a
+ * signature). A shard's or chunk's name also holds its place (`s/17-<hash>`),
+ * so two names can only meet between versions of the same file, and the
+ * manifest, which lists thousands of them, stores the hashes alone.
+ */
+export const NAME_LENGTH = 8;
+
+/** The file name of the shard or chunk at `place` whose content hashes to `hash`. */
+export const placedName = (place: number, hash: string): string => `${place}-${hash}`;
 
 export interface Manifest {
   format: typeof FORMAT;
   version: typeof VERSION;
   entries: number;
-  /** One name per shard, in shard order (on disk: all names run together in one string). */
+  /** One name per shard, in shard order (on disk: their hashes run together in one string). */
   shards: string[];
   /** Document table chunks: entry n is row n % cardsPerChunk of chunk ⌊n / cardsPerChunk⌋. */
   cards: string[];
@@ -354,16 +363,16 @@ export interface Manifest {
   values: Record<string, string[]>;
 }
 
-/** The manifest as written: name lists run together, so that thousands of shard names cost no quotes and commas. */
+/** The manifest as written: the hashes of placed names run together, so that thousands of shard names cost no quotes, commas or places. */
 export type StoredManifest = Omit<Manifest, 'shards' | 'cards' | 'texts'> & { shards: string; cards: string; texts: string };
 
-export const packNames = (names: readonly string[]): string => names.join('');
+export const packNames = (hashes: readonly string[]): string => hashes.join('');
 
 const NAME = new RegExp(`^[0-9a-f]{${NAME_LENGTH}}$`);
 const isName = (v: unknown): v is string => typeof v === 'string' && NAME.test(v);
 const unpackNames = (v: unknown): string[] | undefined => {
   if (typeof v !== 'string' || v.length % NAME_LENGTH !== 0 || !/^[0-9a-f]*$/.test(v)) return undefined;
-  return Array.from({ length: v.length / NAME_LENGTH }, (_, i) => v.slice(i * NAME_LENGTH, (i + 1) * NAME_LENGTH));
+  return Array.from({ length: v.length / NAME_LENGTH }, (_, i) => placedName(i, v.slice(i * NAME_LENGTH, (i + 1) * NAME_LENGTH)));
 };
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
