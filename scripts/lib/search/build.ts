@@ -14,11 +14,12 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIELD_WEIGHTS, FILTERS, type SearchRecord } from '../../../src/lib/search/record.ts';
 import {
-  ByteReader, ByteWriter, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, placedName, TEXT_START, VERSION,
+  ByteReader, ByteWriter, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, placedName, shardPlace, TEXT_START, VERSION,
   type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
 import { isTrigram, normalize, scan } from '../../../src/lib/search/tokenize.ts';
 import { BUCKETS, PostingSpill } from './spill.ts';
+import { splitShard } from './split.ts';
 
 export interface BuildOptions {
   /** Raw postings bytes per shard to aim for (before gzip). */
@@ -173,6 +174,12 @@ function collect(record: SearchRecord, terms: EntryTerms, han: HanIds): number {
   return FIELD_WEIGHTS.title * titleLength + FIELD_WEIGHTS.summary * summaryLength + FIELD_WEIGHTS.body * Math.max(0, textLength - summaryLength);
 }
 
+/** [shard, depth] pairs ordered by shard (groups of buckets finish out of order). */
+const pairsByShard = (pairs: readonly number[]): number[] =>
+  Array.from({ length: pairs.length / 2 }, (_, i) => [pairs[2 * i] as number, pairs[2 * i + 1] as number])
+    .sort((a, b) => (a[0] as number) - (b[0] as number))
+    .flat();
+
 const hashName = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, NAME_LENGTH);
 
 /**
@@ -311,7 +318,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   let files = 1;
   let bytes = 0;
   /** Writes a file; returns its hash, which names it (after its place, for shards and chunks). */
-  const write = (path: (name: string) => string, content: Uint8Array, place?: number): string => {
+  const write = (path: (name: string) => string, content: Uint8Array, place?: number | string): string => {
     const gz = gzipSync(content, { level: 6 });
     const hash = hashName(gz);
     writeFileSync(join(tmp, path(place === undefined ? hash : placedName(place, hash))), gz);
@@ -322,7 +329,9 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
 
   // Postings: read back a bucket (or a group of buckets) at a time, renumber, weigh, encode; shard by term hash.
   const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, spill.raw / shardBytes))));
-  const shards: string[] = new Array(shardCount);
+  /** Per shard, the hashes of its file or of its parts' files; and the split shards' depths. */
+  const shards: string[][] = new Array(shardCount);
+  const splits: number[] = [];
   const groups = shardCount >= BUCKETS
     ? Array.from({ length: BUCKETS }, (_, b) => [b])
     : Array.from({ length: shardCount }, (_, s) => Array.from({ length: BUCKETS / shardCount }, (_, k) => s + k * shardCount));
@@ -342,7 +351,13 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
         term: spill.texts[id] as string,
         ...renumber(data, byTerm.get(id) as number[], spill.positioned[id] as boolean, number, (old) => (pending[old] as Pending).length, averageLength),
       }));
-      shards[s] = write(paths.shard, encodeShard(encoded), s);
+      const { depth, parts } = splitShard(
+        encoded.map((term, i) => ({ ...term, hash: spill.hashes[ids[i] as number] as number, size: term.postings.length + term.term.length * 3 + 8 })),
+        shardCount,
+        shardBytes,
+      );
+      if (depth) splits.push(s, depth);
+      shards[s] = parts.map((part, p) => write(paths.shard, encodeShard(part), shardPlace(s, depth ? p : undefined)));
     }
   }
 
@@ -365,7 +380,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((x) => x.i);
   const manifest: StoredManifest = {
-    format: FORMAT, version: VERSION, entries: n, shards: packNames(shards), cards: packNames(cards), cardsPerChunk, texts: packNames(bodies), textsPerChunk,
+    format: FORMAT, version: VERSION, entries: n, shardCount, splits: pairsByShard(splits), shards: packNames(shards.flat()), cards: packNames(cards), cardsPerChunk, texts: packNames(bodies), textsPerChunk,
     facets: write(paths.facets, encodeFacets(columns)), browse: write(paths.browse, encodeBrowse(browse)), values,
   };
   const json = `${JSON.stringify(manifest)}\n`;

@@ -17,7 +17,7 @@
  * values are fetched by chunk, once. Any missing, truncated, corrupt or
  * old-format file makes every call reject with SearchUnavailable.
  */
-import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, parseManifest, paths, positionsOf, shardOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
+import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, parseManifest, paths, positionsOf, shardFileOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
 import { isTrigram, queryParts, type QueryPart } from './tokenize.ts';
 
 /** Results on a page: below that many hits of the query as typed, entries holding its words apart are looked for too. */
@@ -142,7 +142,7 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
       }
     });
 
-  const shard = (m: Manifest, i: number) => binary(paths.shard(m.shards[i] as string), decodeShard);
+  const shard = (m: Manifest, term: string) => binary(paths.shard(shardFileOf(m, term)), decodeShard);
 
   /** The filter columns, by filter name. */
   const facets = async (): Promise<Record<string, FilterColumn>> => {
@@ -156,7 +156,7 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
   };
 
   const postingsOf = async (m: Manifest, term: string): Promise<TermPostings | undefined> => {
-    const found = (await shard(m, shardOf(term, m.shards.length))).get(term);
+    const found = (await shard(m, term)).get(term);
     if (!found) return undefined;
     const list = decodePostings(found.postings, isTrigram(term), found.df);
     if (found.df && (list.docs[found.df - 1] as number) >= m.entries) throw new SearchUnavailable('搜索索引已损坏');
@@ -208,7 +208,7 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     if (!terms.length) return { parts, hits: [], near: [] };
     const loose = [...new Set(parts.flatMap((p) => p.loose))];
     // The filters' values and the terms' shards in parallel.
-    const [keep] = await Promise.all([filtered(filters), ...terms.map((t) => shard(m, shardOf(t, m.shards.length)))]);
+    const [keep] = await Promise.all([filtered(filters), ...terms.map((t) => shard(m, t))]);
     // 1. The query as typed: each part's own term, or its trigrams, whose positions confirm the phrase.
     const strict = await tally(m, terms, keep);
     const hits: Hit[] = [];

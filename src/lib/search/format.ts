@@ -4,6 +4,7 @@
  *
  *   search-index/manifest.json        the only name that never changes: format, version, counts, file names
  *   search-index/s/<n>-<hash>.bin     postings, sharded by term hash: a query fetches only its terms' shards
+ *                                     (<n>.<part>: a shard split so that a large term does not ride along with small ones)
  *   search-index/d/<n>-<hash>.bin     the document table in chunks of consecutive entries (key, title, byline, date, summary)
  *   search-index/t/<n>-<hash>.bin     body text in chunks, for excerpts when the match is not in the title or summary
  *   search-index/f/<hash>.bin         filter values of every entry, column by column (for the counts beside the filters)
@@ -137,7 +138,15 @@ export function termHash(term: string): number {
   return h >>> 0;
 }
 
-export const shardOf = (term: string, shards: number): number => termHash(term) % shards;
+/**
+ * A shard that holds a large term beside others is split in 2^depth parts by
+ * the next bits of the term hash (as in extendible hashing), so that a query
+ * for a small term does not download a large one that shares its shard.
+ */
+export const partOf = (hash: number, shardCount: number, depth: number): number => (depth ? Math.floor(hash / shardCount) % 2 ** depth : 0);
+
+/** The placed name of part `part` of shard `shard` (the part only when the shard is split). */
+export const shardPlace = (shard: number, part: number | undefined): string => (part === undefined ? String(shard) : `${shard}.${part}`);
 
 /** One entry in a term's postings, as written. */
 export interface PostingInput {
@@ -343,13 +352,17 @@ export function decodeBrowse(bytes: Uint8Array, entries: number): number[] {
 export const NAME_LENGTH = 8;
 
 /** The file name of the shard or chunk at `place` whose content hashes to `hash`. */
-export const placedName = (place: number, hash: string): string => `${place}-${hash}`;
+export const placedName = (place: number | string, hash: string): string => `${place}-${hash}`;
 
 export interface Manifest {
   format: typeof FORMAT;
   version: typeof VERSION;
   entries: number;
-  /** One name per shard, in shard order (on disk: their hashes run together in one string). */
+  /** Terms are sharded by their hash modulo this (a power of two). */
+  shardCount: number;
+  /** The split shards and their depths, as [shard, depth] pairs by shard (see partOf). */
+  splits: number[];
+  /** One name per shard file, by shard and part (on disk: their hashes run together in one string). */
   shards: string[];
   /** Document table chunks: entry n is row n % cardsPerChunk of chunk ⌊n / cardsPerChunk⌋. */
   cards: string[];
@@ -366,14 +379,49 @@ export interface Manifest {
 /** The manifest as written: the hashes of placed names run together, so that thousands of shard names cost no quotes, commas or places. */
 export type StoredManifest = Omit<Manifest, 'shards' | 'cards' | 'texts'> & { shards: string; cards: string; texts: string };
 
+/** The places of the shard files in the order the manifest lists them. */
+export function shardPlaces(shardCount: number, splits: readonly number[]): string[] {
+  const depth = new Map<number, number>();
+  for (let i = 0; i + 1 < splits.length; i += 2) depth.set(splits[i] as number, splits[i + 1] as number);
+  const places: string[] = [];
+  for (let shard = 0; shard < shardCount; shard++) {
+    const d = depth.get(shard);
+    if (d === undefined) places.push(shardPlace(shard, undefined));
+    else for (let part = 0; part < 2 ** d; part++) places.push(shardPlace(shard, part));
+  }
+  return places;
+}
+
+/** The name of the shard file holding a term. */
+export function shardFileOf(m: Manifest, term: string): string {
+  const hash = termHash(term);
+  const shard = hash % m.shardCount;
+  let file = shard;
+  let depth = 0;
+  // Each split shard before this one adds 2^depth − 1 files.
+  for (let i = 0; i + 1 < m.splits.length; i += 2) {
+    const s = m.splits[i] as number;
+    if (s < shard) file += 2 ** (m.splits[i + 1] as number) - 1;
+    else if (s === shard) depth = m.splits[i + 1] as number;
+  }
+  return m.shards[file + partOf(hash, m.shardCount, depth)] as string;
+}
+
 export const packNames = (hashes: readonly string[]): string => hashes.join('');
 
 const NAME = new RegExp(`^[0-9a-f]{${NAME_LENGTH}}$`);
 const isName = (v: unknown): v is string => typeof v === 'string' && NAME.test(v);
-const unpackNames = (v: unknown): string[] | undefined => {
+/** Names from packed hashes: placed by number, or by the given places. */
+const unpackNames = (v: unknown, places?: readonly string[]): string[] | undefined => {
   if (typeof v !== 'string' || v.length % NAME_LENGTH !== 0 || !/^[0-9a-f]*$/.test(v)) return undefined;
-  return Array.from({ length: v.length / NAME_LENGTH }, (_, i) => placedName(i, v.slice(i * NAME_LENGTH, (i + 1) * NAME_LENGTH)));
+  const count = v.length / NAME_LENGTH;
+  if (places && places.length !== count) return undefined;
+  return Array.from({ length: count }, (_, i) => placedName(places?.[i] ?? i, v.slice(i * NAME_LENGTH, (i + 1) * NAME_LENGTH)));
 };
+/** [shard, depth] pairs, shards ascending and below the count, depths 1–16. */
+const isSplits = (v: unknown, shardCount: number): v is number[] =>
+  Array.isArray(v) && v.length % 2 === 0 &&
+  v.every((x, i) => Number.isInteger(x) && (i % 2 ? x >= 1 && x <= 16 : x >= 0 && x < shardCount && (i === 0 || x > (v[i - 2] as number))));
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /** The manifest, checked: an old or unknown format is an error, not a guess. */
@@ -381,7 +429,9 @@ export function parseManifest(value: unknown): Manifest {
   const m = value as Partial<StoredManifest> | null;
   if (!m || m.format !== FORMAT) throw new IndexFormatError('不是案例库的搜索索引');
   if (m.version !== VERSION) throw new IndexFormatError(`搜索索引的版本是 ${String(m.version)}，网页需要版本 ${VERSION}`);
-  const shards = unpackNames(m.shards);
+  const shardCount = m.shardCount;
+  const splitsOk = isCount(shardCount) && shardCount > 0 && (shardCount & (shardCount - 1)) === 0 && isSplits(m.splits, shardCount);
+  const shards = splitsOk ? unpackNames(m.shards, shardPlaces(shardCount, m.splits as number[])) : undefined;
   const cards = unpackNames(m.cards);
   const texts = unpackNames(m.texts);
   const ok =

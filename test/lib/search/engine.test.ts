@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { createEngine, SearchUnavailable } from '../../../src/lib/search/engine.ts';
-import { parseManifest, paths, shardOf } from '../../../src/lib/search/format.ts';
+import { gunzipSync } from 'node:zlib';
+import { decodeShard, parseManifest, paths, shardFileOf, termHash } from '../../../src/lib/search/format.ts';
 import { buildIndex, folderFetch, INDEX_URL, record } from './helpers.ts';
 
 const RECORDS = [
@@ -146,7 +147,35 @@ describe('what a phrase query downloads', () => {
     expect(hits).toHaveLength(24);
     expect(hits.every((h) => h.match === 'exact')).toBe(true);
     const m = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
-    const shardPath = (term: string) => paths.shard(m.shards[shardOf(term, m.shards.length)] as string);
+    const shardPath = (term: string) => paths.shard(shardFileOf(m, term));
     expect(new Set(requests.filter((r) => r.startsWith('s/')))).toEqual(new Set(['委员工', '工作室'].map(shardPath)));
+  });
+});
+
+describe('what a query for a rare word downloads', () => {
+  // 委员工作室 many times in many entries: large postings for its trigrams; and many entries with a rare word each.
+  const CHARS = [...'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥'];
+  const rare = Array.from({ length: 160 }, (_, i) => `${CHARS[i % 22]}${CHARS[(i * 7 + 3) % 22]}${CHARS[(i * 13 + 5) % 22]}`).filter((w, i, all) => all.indexOf(w) === i);
+  const records = [
+    ...Array.from({ length: 300 }, (_, i) => record(`cases/2023/studio-${i}`, { body: '委员工作室'.repeat(12) })),
+    ...rare.map((word, i) => record(`cases/2023/rare-${i}`, { body: `${word}。` })),
+  ];
+  const dir = buildIndex(records, { shardBytes: 2048 });
+  const m = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+
+  test('a rare word whose shard also holds a large term downloads a part of that shard, without the large term', async () => {
+    const big = '委员工';
+    const neighbours = rare.filter((w) => termHash(w) % m.shardCount === termHash(big) % m.shardCount);
+    expect(neighbours.length).toBeGreaterThan(0);
+    for (const word of neighbours) {
+      const requests: string[] = [];
+      const engine = engineFor(dir, requests);
+      const { hits } = await engine.search(word);
+      expect((await engine.cards(hits.map((h) => h.doc))).map((c) => c.key)).toEqual([`cases/2023/rare-${rare.indexOf(word)}`]);
+      // The word's shard, and those of its bigrams (looked up when fewer than a page of entries hold it).
+      const fetched = requests.filter((r) => r.startsWith('s/')).map((r) => decodeShard(gunzipSync(readFileSync(join(dir, r)))));
+      expect(fetched.some((terms) => terms.has(word))).toBe(true);
+      expect(fetched.some((terms) => terms.has(big))).toBe(false);
+    }
   });
 });
