@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIELD_WEIGHTS, FILTERS, type SearchRecord } from '../../../src/lib/search/record.ts';
 import {
-  ByteReader, ByteWriter, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, placedName, shardPlace, TEXT_START, VERSION,
+  ByteReader, ByteWriter, decodePostings, encodeBrowse, encodeFacets, encodeJson, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, placedName, shardPlace, TEXT_START, TOP_CARDS, topDocs, VERSION,
   type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
 import { isTrigram, normalize, scan } from '../../../src/lib/search/tokenize.ts';
@@ -327,6 +327,15 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     return hash;
   };
 
+  /** The document-table rows of the best entries of a shard's frequent terms (format.ts TOP_CARDS), by entry number. */
+  const cardJson: string[] = [];
+  const bestCards = (terms: readonly { df: number; postings: Uint8Array; positioned: boolean }[]) => {
+    const docs = new Set<number>();
+    for (const t of terms) if (t.df > TOP_CARDS) for (const doc of topDocs(decodePostings(t.postings, t.positioned, t.df))) docs.add(doc);
+    // The same short entries lead many terms: each row is read from the spill once.
+    return [...docs].sort((a, b) => a - b).map((doc) => ({ doc, json: (cardJson[doc] ??= texts.get(2 * (order[doc] as number))) }));
+  };
+
   // Postings: read back a bucket (or a group of buckets) at a time, renumber, weigh, encode; shard by term hash.
   const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, spill.raw / shardBytes))));
   /** Per shard, the hashes of its file or of its parts' files; and the split shards' depths. */
@@ -349,6 +358,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
       const ids = (byShard.get(s) ?? []).sort((a, b) => ((spill.texts[a] as string) < (spill.texts[b] as string) ? -1 : 1));
       const encoded = ids.map((id) => ({
         term: spill.texts[id] as string,
+        positioned: spill.positioned[id] as boolean,
         ...renumber(data, byTerm.get(id) as number[], spill.positioned[id] as boolean, number, (old) => (pending[old] as Pending).length, averageLength),
       }));
       const { depth, parts } = splitShard(
@@ -357,7 +367,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
         shardBytes,
       );
       if (depth) splits.push(s, depth);
-      shards[s] = parts.map((part, p) => write(paths.shard, encodeShard(part), shardPlace(s, depth ? p : undefined)));
+      shards[s] = parts.map((part, p) => write(paths.shard, encodeShard(part, bestCards(part)), shardPlace(s, depth ? p : undefined)));
     }
   }
 

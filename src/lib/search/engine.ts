@@ -96,6 +96,11 @@ function phraseAt(part: QueryPart, found: { list: PostingList; i: number }[]): '
   return place;
 }
 
+function isCard(row: unknown): boolean {
+  const c = row as Card | null;
+  return !!c && typeof c.key === 'string' && typeof c.title === 'string' && typeof c.byline === 'string' && typeof c.date === 'string' && typeof c.summary === 'string';
+}
+
 export function createEngine(indexUrl: string, fetchFile: Fetch) {
   const base = indexUrl.replace(/\/?$/, '/');
   const cache = new Map<string, Promise<unknown>>();
@@ -142,7 +147,17 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
       }
     });
 
-  const shard = (m: Manifest, term: string) => binary(paths.shard(shardFileOf(m, term)), decodeShard);
+  /** Document-table rows that came with shards (their frequent terms' best entries): no chunk to fetch for them. */
+  const knownCards = new Map<number, Card>();
+  const shard = (m: Manifest, term: string) =>
+    binary(paths.shard(shardFileOf(m, term)), (bytes) => {
+      const { terms, cards } = decodeShard(bytes);
+      for (const [doc, card] of cards) {
+        if (doc >= m.entries || !isCard(card)) throw new IndexFormatError('搜索索引的条目数据不完整');
+        knownCards.set(doc, card as Card);
+      }
+      return terms;
+    });
 
   /** The filter columns, by filter name. */
   const facets = async (): Promise<Record<string, FilterColumn>> => {
@@ -282,23 +297,24 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     return docs.map((d) => loaded.get(Math.floor(d / size))?.[d % size] as T);
   }
 
-  const isCard = (row: unknown): boolean => {
-    const c = row as Card | null;
-    return !!c && typeof c.key === 'string' && typeof c.title === 'string' && typeof c.byline === 'string' && typeof c.date === 'string' && typeof c.summary === 'string';
-  };
-
   return {
     /** Forgets everything fetched and asks for a fresh manifest next time (after a stale SearchUnavailable). */
     reset(): void {
       cache.clear();
+      knownCards.clear();
       manifestQuery = `?fresh=${Date.now()}`;
     },
     manifest,
     search,
     browse,
     counts,
-    /** The document-table rows of some entries. */
-    cards: (docs: readonly number[]) => rows<Card>(docs, (m) => ({ files: m.cards, size: m.cardsPerChunk, path: paths.cards }), isCard),
+    /** The document-table rows of some entries (those that came with a shard are not fetched again). */
+    async cards(docs: readonly number[]): Promise<Card[]> {
+      const missing = docs.filter((d) => !knownCards.has(d));
+      const fetched = missing.length ? await rows<Card>(missing, (m) => ({ files: m.cards, size: m.cardsPerChunk, path: paths.cards }), isCard) : [];
+      const byDoc = new Map(missing.map((d, i) => [d, fetched[i] as Card]));
+      return docs.map((d) => knownCards.get(d) ?? (byDoc.get(d) as Card));
+    },
     /** The body text of some entries. */
     texts: (docs: readonly number[]) => rows<string>(docs, (m) => ({ files: m.texts, size: m.textsPerChunk, path: paths.texts }), (r) => typeof r === 'string'),
     /** Loads the filter values ahead of need. */

@@ -235,8 +235,43 @@ export function indexOfDoc(list: PostingList, doc: number): number {
   return -1;
 }
 
-/** A shard: terms in code-unit order, each with its document frequency and encoded postings. */
-export function encodeShard(terms: readonly { term: string; df: number; postings: Uint8Array }[]): Uint8Array {
+/**
+ * Results on a page, and how many of a frequent term's best entries have
+ * their document-table rows in the term's shard: a query of one such term
+ * (县, 协商, 社情民意 are one or a few) shows its first page from the shard,
+ * with no document-table chunk to fetch.
+ */
+export const TOP_CARDS = 20;
+
+/**
+ * The entries a one-term query ranks first (engine.ts compareHits): in the
+ * title first, then by impact, then by entry number; the flags byte orders
+ * the first two. At most `k`, best first.
+ */
+export function topDocs(list: PostingList, k = TOP_CARDS): number[] {
+  const histogram = new Uint32Array(256);
+  for (const flag of list.flags) histogram[flag] = (histogram[flag] as number) + 1;
+  // The lowest flags value that still makes the top k; of that value, only the first entries.
+  let threshold = 255;
+  let above = 0;
+  while (threshold > 0 && above + (histogram[threshold] as number) < k) above += histogram[threshold--] as number;
+  let room = k - above;
+  const chosen: { doc: number; flag: number }[] = [];
+  for (let i = 0; i < list.docs.length; i++) {
+    const flag = list.flags[i] as number;
+    if (flag > threshold || (flag === threshold && room-- > 0)) chosen.push({ doc: list.docs[i] as number, flag });
+  }
+  return chosen.sort((a, b) => b.flag - a.flag || a.doc - b.doc).slice(0, k).map((c) => c.doc);
+}
+
+/** What a shard holds: terms with their document frequency and encoded postings, and the document-table rows of its frequent terms' best entries. */
+export interface Shard {
+  terms: Map<string, { df: number; postings: Uint8Array }>;
+  cards: Map<number, unknown>;
+}
+
+/** A shard: terms in code-unit order, each with its document frequency and encoded postings; then rows of the document table (entry number, JSON), by entry number. */
+export function encodeShard(terms: readonly { term: string; df: number; postings: Uint8Array }[], cards: readonly { doc: number; json: string }[] = []): Uint8Array {
   const out = new ByteWriter();
   out.varint(terms.length);
   for (const { term, df, postings } of terms) {
@@ -247,24 +282,45 @@ export function encodeShard(terms: readonly { term: string; df: number; postings
     out.varint(postings.length);
     out.append(postings);
   }
+  out.varint(cards.length);
+  let previous = -1;
+  for (const { doc, json } of cards) {
+    out.varint(doc - previous - 1);
+    previous = doc;
+    const bytes = encoder.encode(json);
+    out.varint(bytes.length);
+    out.append(bytes);
+  }
   return withHeader(out.result());
 }
 
-export function decodeShard(bytes: Uint8Array): Map<string, { df: number; postings: Uint8Array }> {
+export function decodeShard(bytes: Uint8Array): Shard {
   const reader = new ByteReader(payloadOf(bytes));
-  const terms = new Map<string, { df: number; postings: Uint8Array }>();
-  for (let n = reader.varint(); n > 0; n--) {
-    let term: string;
+  const text = (length: number): string => {
     try {
-      term = decoder.decode(reader.take(reader.varint()));
+      return decoder.decode(reader.take(length));
     } catch (error) {
       throw error instanceof IndexFormatError ? error : new IndexFormatError('索引文件内容损坏');
     }
+  };
+  const terms = new Map<string, { df: number; postings: Uint8Array }>();
+  for (let n = reader.varint(); n > 0; n--) {
+    const term = text(reader.varint());
     const df = reader.varint();
     terms.set(term, { df, postings: reader.take(reader.varint()) });
   }
+  const cards = new Map<number, unknown>();
+  let doc = -1;
+  for (let n = reader.varint(); n > 0; n--) {
+    doc += reader.varint() + 1;
+    try {
+      cards.set(doc, JSON.parse(text(reader.varint())));
+    } catch (error) {
+      throw error instanceof IndexFormatError ? error : new IndexFormatError('索引文件内容损坏');
+    }
+  }
   if (!reader.done) throw new IndexFormatError('索引文件末尾有多余的数据');
-  return terms;
+  return { terms, cards };
 }
 
 /**

@@ -173,9 +173,32 @@ describe('what a query for a rare word downloads', () => {
       const { hits } = await engine.search(word);
       expect((await engine.cards(hits.map((h) => h.doc))).map((c) => c.key)).toEqual([`cases/2023/rare-${rare.indexOf(word)}`]);
       // The word's shard, and those of its bigrams (looked up when fewer than a page of entries hold it).
-      const fetched = requests.filter((r) => r.startsWith('s/')).map((r) => decodeShard(gunzipSync(readFileSync(join(dir, r)))));
+      const fetched = requests.filter((r) => r.startsWith('s/')).map((r) => decodeShard(gunzipSync(readFileSync(join(dir, r)))).terms);
       expect(fetched.some((terms) => terms.has(word))).toBe(true);
       expect(fetched.some((terms) => terms.has(big))).toBe(false);
     }
+  });
+});
+
+describe('what the first page of a frequent term downloads', () => {
+  // 60 entries hold 协商, some in the title, some more often than others; four rows a document-table chunk.
+  const records = Array.from({ length: 60 }, (_, i) =>
+    record(`cases/2023/e${String(i).padStart(2, '0')}`, { title: i % 7 === 0 ? `协商${i}` : `做法${i}`, body: `${'开展协商。'.repeat(1 + (i % 5))}${'其他内容。'.repeat(i % 11)}` }),
+  );
+  const dir = buildIndex(records, { cardsPerChunk: 4 });
+
+  test('its first page of results shows from the shard, with no document-table chunk to fetch, and the same rows the chunks hold', async () => {
+    const requests: string[] = [];
+    const engine = engineFor(dir, requests);
+    const { hits } = await engine.search('协商');
+    expect(hits).toHaveLength(60);
+    const first = hits.slice(0, 20).map((h) => h.doc);
+    const cards = await engine.cards(first);
+    expect(requests.filter((r) => r.startsWith('d/'))).toEqual([]);
+    expect(cards.slice(0, 9).every((c) => c.title.startsWith('协商'))).toBe(true);
+    // The next page comes from the chunks; the rows agree with them.
+    expect(await engineFor(dir).cards(first)).toEqual(cards);
+    await engine.cards(hits.slice(20, 40).map((h) => h.doc));
+    expect(requests.some((r) => r.startsWith('d/'))).toBe(true);
   });
 });
