@@ -305,11 +305,12 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   // Two significant digits: editing one entry seldom changes it, and so seldom reweighs every other entry's postings.
   const averageLength = n ? Number((totalLength / n).toPrecision(2)) : 1;
 
-  // Entry numbers: by practice (first theme), then key.
+  // Entry numbers: by practice (first theme), then shorter first (BM25 ranks them first, so a page of results shares fewer chunks), then key.
   const order = pending.map((_, i) => i).sort((a, b) => {
-    const x = (pending[a] as Pending).record;
-    const y = (pending[b] as Pending).record;
-    return x.cluster < y.cluster ? -1 : x.cluster > y.cluster ? 1 : x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+    const p = pending[a] as Pending;
+    const q = pending[b] as Pending;
+    const [x, y] = [p.record, q.record];
+    return x.cluster < y.cluster ? -1 : x.cluster > y.cluster ? 1 : p.length !== q.length ? p.length - q.length : x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
   });
   const number = new Int32Array(n);
   order.forEach((old, i) => (number[old] = i));
