@@ -242,6 +242,12 @@ export function indexOfDoc(list: PostingList, doc: number): number {
  * with no document-table chunk to fetch.
  */
 export const TOP_CARDS = 20;
+/**
+ * At most this many rows in a shard: those of its most frequent terms. In a
+ * small library a shard holds dozens of frequent terms, whose best entries
+ * would be most of the library.
+ */
+export const CARDS_PER_SHARD = 3 * TOP_CARDS;
 
 /**
  * The entries a one-term query ranks first (engine.ts compareHits): in the
