@@ -64,6 +64,13 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     return { q: input.value.trim(), filters };
   };
 
+  /**
+   * The entries whose filter counts are not shown yet: while the filters are folded away (phones), their values
+   * (several KB per thousand entries) are not downloaded; opening 筛选 counts them.
+   */
+  let uncounted: { docs: () => Promise<readonly number[]>; mine: number } | undefined;
+  const filtersShown = () => !fold || fold.open;
+
   const fillFilters = (counts: Counts) => {
     filterBox.setAttribute('aria-busy', 'false');
     for (const [name, select] of selects) {
@@ -168,15 +175,22 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     let near: number[] = [];
     const searchable = queryParts(text).length > 0;
     if (searchable) {
-      // The filter values (for the counts beside the filters) download while the query's shards do; a failure shows in counts().
-      engine.facets().catch(() => undefined);
+      // Shown filters: their values (for the counts) download while the query's shards do; a failure shows in counts().
+      if (filtersShown()) engine.facets().catch(() => undefined);
       ({ hits, parts, near } = await engine.search(text, state.filters));
     } else if (filtered) {
       hits = (await engine.browse(state.filters)).map((doc) => ({ doc, match: 'exact' as const }));
     } else {
-      const counts = await engine.counts(await engine.browse({}));
-      if (mine !== run) return undefined;
-      fillFilters(counts);
+      // Nothing asked: the counts are over every entry.
+      const all = async () => Array.from({ length: (await engine.manifest()).entries }, (_, doc) => doc);
+      if (filtersShown()) {
+        const counts = await engine.counts(await all());
+        if (mine !== run) return undefined;
+        fillFilters(counts);
+      } else {
+        uncounted = { docs: all, mine };
+        filterBox.setAttribute('aria-busy', 'false');
+      }
       list.replaceChildren();
       more.hidden = true;
       status.textContent = state.q ? '请输入汉字、字母或数字。' : '输入几个字开始搜索，或选择筛选条件浏览全部条目。';
@@ -194,15 +208,21 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     if (!hits.length) await showHelp(text, filtered, near);
     const docs = hits.map((h) => h.doc);
     if (filtered) fillFilters(await engine.counts(docs));
-    // The results show first; excerpts from the text and (without filters) the filter counts follow.
+    const later = !filtered && filtersShown();
+    if (!filtered && !later) {
+      uncounted = { docs: async () => docs, mine };
+      filterBox.setAttribute('aria-busy', 'false');
+    }
+    // The results show first; excerpts from the text and (shown filters without a choice) the filter counts follow.
     return async () => {
-      const [counts] = await Promise.all([filtered ? undefined : engine.counts(docs), excerpts()]);
+      const [counts] = await Promise.all([later ? engine.counts(docs) : undefined, excerpts()]);
       if (mine === run && counts) fillFilters(counts);
     };
   };
 
   const search = async (next: SearchState) => {
     const mine = ++run;
+    uncounted = undefined;
     state = next;
     history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
     list.setAttribute('aria-busy', 'true');
@@ -240,6 +260,23 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     timer = setTimeout(() => void go(currentState()), 300);
   });
   for (const select of selects.values()) select?.addEventListener('change', () => void go(currentState()));
+  fold?.addEventListener('toggle', () => {
+    const pendingCounts = uncounted;
+    if (!fold.open || !pendingCounts) return;
+    uncounted = undefined;
+    filterBox.setAttribute('aria-busy', 'true');
+    pendingCounts
+      .docs()
+      .then((docs) => engine.counts(docs))
+      .then(
+        (counts) => {
+          if (pendingCounts.mine === run) fillFilters(counts);
+        },
+        () => {
+          if (pendingCounts.mine === run) unavailable();
+        },
+      );
+  });
   more.addEventListener('click', () => {
     const shown = pending;
     // A second press while a page is loading must not load the same page again.

@@ -210,8 +210,12 @@ describe('search page', () => {
   test('on a 360 × 800 phone the filters fold behind 筛选, there is one search box, and the first result shows on the first screen', async () => {
     const context = await getPage().context().browser()!.newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
+    const filterValues: string[] = [];
+    page.on('request', (request) => {
+      if (/\/search-index\/f\//.test(request.url())) filterValues.push(request.url());
+    });
     try {
-      await searchFor(page, { q: '委员工作室' });
+      const status = await searchFor(page, { q: '委员工作室' });
       expect(await page.locator('input[type="search"]').count()).toBe(1);
       expect(await page.locator('details.filter-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
       const first = await page.locator('[data-search-result] a').first().boundingBox();
@@ -219,8 +223,16 @@ describe('search page', () => {
       const sizes = await page.locator('#search :is(input, button, summary)').evaluateAll((els) => els.map((e) => ({ h: e.getBoundingClientRect().height, font: getComputedStyle(e).fontSize, tag: e.tagName })));
       for (const s of sizes) expect(s.h, s.tag).toBeGreaterThanOrEqual(44);
       expect(sizes.find((s) => s.tag === 'INPUT')?.font).toBe('16px');
+      // Folded filters cost the phone nothing: their values download when 筛选 is opened, and then show counts.
+      expect(filterValues).toEqual([]);
       await page.locator('details.filter-fold > summary').click();
       expect(await page.locator('select[name="type"]').isVisible()).toBe(true);
+      await page.locator('fieldset.filters[aria-busy="false"]').waitFor({ state: 'attached' });
+      const found = Number(/找到 (\d+) 个/.exec(status)?.[1]);
+      await page.waitForFunction(() => document.querySelectorAll('select[name="type"] option').length > 1);
+      const counts = (await page.locator('select[name="type"] option').allTextContents()).map((o) => Number(/（(\d+)）$/.exec(o)?.[1] ?? 0));
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(found);
+      expect(filterValues.length).toBe(1);
     } finally {
       await context.close();
     }

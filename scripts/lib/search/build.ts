@@ -16,11 +16,12 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIELD_WEIGHTS, FILTERS, type SearchRecord } from '../../../src/lib/search/record.ts';
 import {
-  ByteWriter, encodeBrowse, encodeFacets, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, TEXT_START, VERSION, withHeader,
+  ByteWriter, CARDS_PER_SHARD, decodePostings, encodeBrowse, encodeFacets, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, placedName, shardPlace, TEXT_START, TOP_CARDS, topDocs, VERSION, withHeader,
   type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
 import { normalize, scan } from '../../../src/lib/search/tokenize.ts';
 import { BUCKETS, PostingSpill } from './spill.ts';
+import { splitShard } from './split.ts';
 import { grown, TermTable } from './terms.ts';
 
 export interface BuildOptions {
@@ -164,6 +165,12 @@ function collect(record: SearchRecord, terms: EntryTerms, table: TermTable): num
   return FIELD_WEIGHTS.title * titleLength + FIELD_WEIGHTS.summary * summaryLength + FIELD_WEIGHTS.body * Math.max(0, textLength - summaryLength);
 }
 
+/** [shard, depth] pairs ordered by shard (groups of buckets finish out of order). */
+const pairsByShard = (pairs: readonly number[]): number[] =>
+  Array.from({ length: pairs.length / 2 }, (_, i) => [pairs[2 * i] as number, pairs[2 * i + 1] as number])
+    .sort((a, b) => (a[0] as number) - (b[0] as number))
+    .flat();
+
 const hashName = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, NAME_LENGTH);
 
 /** Bytes of a varint. */
@@ -273,8 +280,17 @@ class Cursor {
  * are); then each shard of the bucket is encoded, its terms in code-unit
  * order. Returns the shard names, in shard order.
  */
-function writeShards(spill: PostingSpill, table: TermTable, sizes: TermSizes, order: readonly number[], lengths: Float64Array, averageLength: number, shardCount: number, write: (content: Uint8Array) => string): string[] {
-  const shards: string[] = new Array(shardCount);
+/** A term as the shard writer gets it: its postings in stored form, and its hash (for splitting). */
+interface ShardTerm {
+  term: string;
+  df: number;
+  postings: Uint8Array;
+  positioned: boolean;
+  hash: number;
+}
+
+function writeShards(spill: PostingSpill, table: TermTable, sizes: TermSizes, order: readonly number[], lengths: Float64Array, averageLength: number, shardCount: number, writeShard: (shard: number, terms: ShardTerm[]) => string[]): string[][] {
+  const shards: string[][] = new Array(shardCount);
   const groups = shardCount >= BUCKETS
     ? Array.from({ length: BUCKETS }, (_, b) => [b])
     : Array.from({ length: shardCount }, (_, s) => Array.from({ length: BUCKETS / shardCount }, (_, k) => s + k * shardCount));
@@ -335,11 +351,13 @@ function writeShards(spill: PostingSpill, table: TermTable, sizes: TermSizes, or
     const ids = group.flatMap((b) => termsOf[b] as number[]);
     for (const s of inGroup) {
       const inShard = ids.filter((id) => (hashes[id] as number) % shardCount === s).sort((x, y) => ((texts[x] as string) < (texts[y] as string) ? -1 : 1));
-      shards[s] = write(encodeShard(inShard.map((id) => ({
+      shards[s] = writeShard(s, inShard.map((id) => ({
         term: texts[id] as string,
         df: df[id] as number,
         postings: (buffers.get((hashes[id] as number) % BUCKETS) as Uint8Array).subarray(begin[id] as number, end[id] as number),
-      }))));
+        positioned: positioned[id] === 1,
+        hash: hashes[id] as number,
+      })));
     }
   }
   return shards;
@@ -473,20 +491,43 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   for (const folder of ['s', 'd', 't', 'f', 'b']) mkdirSync(join(tmp, folder), { recursive: true });
   let files = 1;
   let bytes = 0;
-  const write = (path: (name: string) => string, content: Uint8Array): string => {
+  /** Writes a file; returns its hash, which names it (after its place, for shards and chunks). */
+  const write = (path: (name: string) => string, content: Uint8Array, place?: number | string): string => {
     const gz = gzipSync(content, { level: 6 });
-    const name = hashName(gz);
-    writeFileSync(join(tmp, path(name)), gz);
+    const hash = hashName(gz);
+    writeFileSync(join(tmp, path(place === undefined ? hash : placedName(place, hash))), gz);
     files++;
     bytes += gz.length;
-    return name;
+    return hash;
+  };
+
+  /** The document-table rows of the best entries of a shard's frequent terms (format.ts TOP_CARDS), by entry number. */
+  const cardJson: Uint8Array[] = [];
+  const bestCards = (terms: readonly ShardTerm[]) => {
+    const docs = new Set<number>();
+    // The most frequent terms first (their results are spread widest), while the rows stay within the shard's budget.
+    const frequent = terms.filter((t) => t.df > TOP_CARDS).sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1));
+    for (const t of frequent) {
+      const best = topDocs(decodePostings(t.postings, t.positioned, t.df)).filter((doc) => !docs.has(doc));
+      if (docs.size + best.length > CARDS_PER_SHARD) break;
+      for (const doc of best) docs.add(doc);
+    }
+    // The same short entries lead many terms: each row is read from the spill once.
+    return [...docs].sort((a, b) => a - b).map((doc) => ({ doc, json: (cardJson[doc] ??= texts.get(2 * (order[doc] as number))) }));
   };
 
   const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, raw / shardBytes))));
   const lengths = Float64Array.from(pending, (p) => p.length);
-  let shards: string[];
+  /** The split shards' depths, as [shard, depth] pairs. */
+  const splits: number[] = [];
+  const writeShard = (shard: number, inShard: readonly ShardTerm[]): string[] => {
+    const { depth, parts } = splitShard(inShard.map((t) => ({ ...t, size: t.postings.length + t.term.length * 3 + 8 })), shardCount, shardBytes);
+    if (depth) splits.push(shard, depth);
+    return parts.map((part, p) => write(paths.shard, encodeShard(part, bestCards(part)), shardPlace(shard, depth ? p : undefined)));
+  };
+  let shards: string[][];
   try {
-    shards = writeShards(spill, table, sizes, order, lengths, averageLength, shardCount, (content) => write(paths.shard, content));
+    shards = writeShards(spill, table, sizes, order, lengths, averageLength, shardCount, writeShard);
   } finally {
     spill.close();
   }
@@ -498,8 +539,8 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   let cards: string[];
   let bodies: string[];
   try {
-    cards = chunks(cardsPerChunk, (_, i) => texts.get(2 * (order[i] as number))).map((rows) => write(paths.cards, jsonArray(rows)));
-    bodies = chunks(textsPerChunk, (_, i) => texts.get(2 * (order[i] as number) + 1)).map((rows) => write(paths.texts, jsonArray(rows)));
+    cards = chunks(cardsPerChunk, (_, i) => texts.get(2 * (order[i] as number))).map((rows, c) => write(paths.cards, jsonArray(rows), c));
+    bodies = chunks(textsPerChunk, (_, i) => texts.get(2 * (order[i] as number) + 1)).map((rows, c) => write(paths.texts, jsonArray(rows), c));
   } finally {
     texts.close();
   }
@@ -515,7 +556,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((x) => x.i);
   const manifest: StoredManifest = {
-    format: FORMAT, version: VERSION, entries: n, shards: packNames(shards), cards: packNames(cards), cardsPerChunk, texts: packNames(bodies), textsPerChunk,
+    format: FORMAT, version: VERSION, entries: n, shardCount, splits: pairsByShard(splits), shards: packNames(shards.flat()), cards: packNames(cards), cardsPerChunk, texts: packNames(bodies), textsPerChunk,
     facets: write(paths.facets, encodeFacets(columns)), browse: write(paths.browse, encodeBrowse(browse)), values,
   };
   const json = `${JSON.stringify(manifest)}\n`;

@@ -17,7 +17,7 @@
  * values are fetched by chunk, once. Any missing, truncated, corrupt or
  * old-format file makes every call reject with SearchUnavailable.
  */
-import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, parseManifest, paths, positionsOf, shardOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
+import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, parseManifest, paths, positionsOf, shardFileOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
 import { isTrigram, queryParts, type QueryPart } from './tokenize.ts';
 
 /** Results on a page: below that many hits of the query as typed, entries holding its words apart are looked for too. */
@@ -96,6 +96,11 @@ function phraseAt(part: QueryPart, found: { list: PostingList; i: number }[]): '
   return place;
 }
 
+function isCard(row: unknown): boolean {
+  const c = row as Card | null;
+  return !!c && typeof c.key === 'string' && typeof c.title === 'string' && typeof c.byline === 'string' && typeof c.date === 'string' && typeof c.summary === 'string';
+}
+
 export function createEngine(indexUrl: string, fetchFile: Fetch) {
   const base = indexUrl.replace(/\/?$/, '/');
   const cache = new Map<string, Promise<unknown>>();
@@ -142,7 +147,17 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
       }
     });
 
-  const shard = (m: Manifest, i: number) => binary(paths.shard(m.shards[i] as string), decodeShard);
+  /** Document-table rows that came with shards (their frequent terms' best entries): no chunk to fetch for them. */
+  const knownCards = new Map<number, Card>();
+  const shard = (m: Manifest, term: string) =>
+    binary(paths.shard(shardFileOf(m, term)), (bytes) => {
+      const { terms, cards } = decodeShard(bytes);
+      for (const [doc, card] of cards) {
+        if (doc >= m.entries || !isCard(card)) throw new IndexFormatError('搜索索引的条目数据不完整');
+        knownCards.set(doc, card as Card);
+      }
+      return terms;
+    });
 
   /** The filter columns, by filter name. */
   const facets = async (): Promise<Record<string, FilterColumn>> => {
@@ -156,7 +171,7 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
   };
 
   const postingsOf = async (m: Manifest, term: string): Promise<TermPostings | undefined> => {
-    const found = (await shard(m, shardOf(term, m.shards.length))).get(term);
+    const found = (await shard(m, term)).get(term);
     if (!found) return undefined;
     const list = decodePostings(found.postings, isTrigram(term), found.df);
     if (found.df && (list.docs[found.df - 1] as number) >= m.entries) throw new SearchUnavailable('搜索索引已损坏');
@@ -208,7 +223,7 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     if (!terms.length) return { parts, hits: [], near: [] };
     const loose = [...new Set(parts.flatMap((p) => p.loose))];
     // The filters' values and the terms' shards in parallel.
-    const [keep] = await Promise.all([filtered(filters), ...terms.map((t) => shard(m, shardOf(t, m.shards.length)))]);
+    const [keep] = await Promise.all([filtered(filters), ...terms.map((t) => shard(m, t))]);
     // 1. The query as typed: each part's own term, or its trigrams, whose positions confirm the phrase.
     const strict = await tally(m, terms, keep);
     const hits: Hit[] = [];
@@ -282,23 +297,24 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     return docs.map((d) => loaded.get(Math.floor(d / size))?.[d % size] as T);
   }
 
-  const isCard = (row: unknown): boolean => {
-    const c = row as Card | null;
-    return !!c && typeof c.key === 'string' && typeof c.title === 'string' && typeof c.byline === 'string' && typeof c.date === 'string' && typeof c.summary === 'string';
-  };
-
   return {
     /** Forgets everything fetched and asks for a fresh manifest next time (after a stale SearchUnavailable). */
     reset(): void {
       cache.clear();
+      knownCards.clear();
       manifestQuery = `?fresh=${Date.now()}`;
     },
     manifest,
     search,
     browse,
     counts,
-    /** The document-table rows of some entries. */
-    cards: (docs: readonly number[]) => rows<Card>(docs, (m) => ({ files: m.cards, size: m.cardsPerChunk, path: paths.cards }), isCard),
+    /** The document-table rows of some entries (those that came with a shard are not fetched again). */
+    async cards(docs: readonly number[]): Promise<Card[]> {
+      const missing = docs.filter((d) => !knownCards.has(d));
+      const fetched = missing.length ? await rows<Card>(missing, (m) => ({ files: m.cards, size: m.cardsPerChunk, path: paths.cards }), isCard) : [];
+      const byDoc = new Map(missing.map((d, i) => [d, fetched[i] as Card]));
+      return docs.map((d) => knownCards.get(d) ?? (byDoc.get(d) as Card));
+    },
     /** The body text of some entries. */
     texts: (docs: readonly number[]) => rows<string>(docs, (m) => ({ files: m.texts, size: m.textsPerChunk, path: paths.texts }), (r) => typeof r === 'string'),
     /** Loads the filter values ahead of need. */

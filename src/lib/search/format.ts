@@ -3,15 +3,17 @@
  * engine (browser or Node). Version 3:
  *
  *   search-index/manifest.json        the only name that never changes: format, version, counts, file names
- *   search-index/s/<hash>.bin         postings, sharded by term hash: a query fetches only its terms' shards
- *   search-index/d/<hash>.bin         the document table in chunks of consecutive entries (key, title, byline, date, summary)
- *   search-index/t/<hash>.bin         body text in chunks, for excerpts when the match is not in the title or summary
+ *   search-index/s/<n>-<hash>.bin     postings, sharded by term hash: a query fetches only its terms' shards
+ *                                     (<n>.<part>: a shard split so that a large term does not ride along with small ones)
+ *   search-index/d/<n>-<hash>.bin     the document table in chunks of consecutive entries (key, title, byline, date, summary)
+ *   search-index/t/<n>-<hash>.bin     body text in chunks, for excerpts when the match is not in the title or summary
  *   search-index/f/<hash>.bin         filter values of every entry, column by column (for the counts beside the filters)
  *   search-index/b/<hash>.bin         the browsing order (newest first), for filters without a query
  *
  * Every .bin file is gzip (its CRC catches truncation) of a 4-byte header
- * (`CBS` + version) and its payload; names are a hash of the bytes, so a file
- * whose content did not change keeps its name and its cache.
+ * (`CBS` + version) and its payload; names are a hash of the bytes (after
+ * the place, for shards and chunks), so a file whose content did not change
+ * keeps its name and its cache.
  *
  * Postings of a term: for each entry, ascending: the entry number as a
  * varint delta, one impact byte (bit 7: the term is in the title; bits 0–6:
@@ -25,7 +27,7 @@
  */
 
 export const FORMAT = 'casebook-search';
-export const VERSION = 3;
+export const VERSION = 4;
 export const TEXT_START = 256;
 /** BM25 parameters. */
 export const K1 = 1.2;
@@ -136,7 +138,15 @@ export function termHash(term: string): number {
   return h >>> 0;
 }
 
-export const shardOf = (term: string, shards: number): number => termHash(term) % shards;
+/**
+ * A shard that holds a large term beside others is split in 2^depth parts by
+ * the next bits of the term hash (as in extendible hashing), so that a query
+ * for a small term does not download a large one that shares its shard.
+ */
+export const partOf = (hash: number, shardCount: number, depth: number): number => (depth ? Math.floor(hash / shardCount) % 2 ** depth : 0);
+
+/** The placed name of part `part` of shard `shard` (the part only when the shard is split). */
+export const shardPlace = (shard: number, part: number | undefined): string => (part === undefined ? String(shard) : `${shard}.${part}`);
 
 /** One entry in a term's postings, as written. */
 export interface PostingInput {
@@ -225,8 +235,49 @@ export function indexOfDoc(list: PostingList, doc: number): number {
   return -1;
 }
 
-/** A shard: terms in code-unit order, each with its document frequency and encoded postings. */
-export function encodeShard(terms: readonly { term: string; df: number; postings: Uint8Array }[]): Uint8Array {
+/**
+ * Results on a page, and how many of a frequent term's best entries have
+ * their document-table rows in the term's shard: a query of one such term
+ * (县, 协商, 社情民意 are one or a few) shows its first page from the shard,
+ * with no document-table chunk to fetch.
+ */
+export const TOP_CARDS = 20;
+/**
+ * At most this many rows in a shard: those of its most frequent terms. In a
+ * small library a shard holds dozens of frequent terms, whose best entries
+ * would be most of the library.
+ */
+export const CARDS_PER_SHARD = 3 * TOP_CARDS;
+
+/**
+ * The entries a one-term query ranks first (engine.ts compareHits): in the
+ * title first, then by impact, then by entry number; the flags byte orders
+ * the first two. At most `k`, best first.
+ */
+export function topDocs(list: PostingList, k = TOP_CARDS): number[] {
+  const histogram = new Uint32Array(256);
+  for (const flag of list.flags) histogram[flag] = (histogram[flag] as number) + 1;
+  // The lowest flags value that still makes the top k; of that value, only the first entries.
+  let threshold = 255;
+  let above = 0;
+  while (threshold > 0 && above + (histogram[threshold] as number) < k) above += histogram[threshold--] as number;
+  let room = k - above;
+  const chosen: { doc: number; flag: number }[] = [];
+  for (let i = 0; i < list.docs.length; i++) {
+    const flag = list.flags[i] as number;
+    if (flag > threshold || (flag === threshold && room-- > 0)) chosen.push({ doc: list.docs[i] as number, flag });
+  }
+  return chosen.sort((a, b) => b.flag - a.flag || a.doc - b.doc).slice(0, k).map((c) => c.doc);
+}
+
+/** What a shard holds: terms with their document frequency and encoded postings, and the document-table rows of its frequent terms' best entries. */
+export interface Shard {
+  terms: Map<string, { df: number; postings: Uint8Array }>;
+  cards: Map<number, unknown>;
+}
+
+/** A shard: terms in code-unit order, each with its document frequency and encoded postings; then rows of the document table (entry number, JSON as UTF-8), by entry number. */
+export function encodeShard(terms: readonly { term: string; df: number; postings: Uint8Array }[], cards: readonly { doc: number; json: Uint8Array }[] = []): Uint8Array {
   const out = new ByteWriter();
   out.varint(terms.length);
   for (const { term, df, postings } of terms) {
@@ -237,24 +288,44 @@ export function encodeShard(terms: readonly { term: string; df: number; postings
     out.varint(postings.length);
     out.append(postings);
   }
+  out.varint(cards.length);
+  let previous = -1;
+  for (const { doc, json } of cards) {
+    out.varint(doc - previous - 1);
+    previous = doc;
+    out.varint(json.length);
+    out.append(json);
+  }
   return withHeader(out.result());
 }
 
-export function decodeShard(bytes: Uint8Array): Map<string, { df: number; postings: Uint8Array }> {
+export function decodeShard(bytes: Uint8Array): Shard {
   const reader = new ByteReader(payloadOf(bytes));
-  const terms = new Map<string, { df: number; postings: Uint8Array }>();
-  for (let n = reader.varint(); n > 0; n--) {
-    let term: string;
+  const text = (length: number): string => {
     try {
-      term = decoder.decode(reader.take(reader.varint()));
+      return decoder.decode(reader.take(length));
     } catch (error) {
       throw error instanceof IndexFormatError ? error : new IndexFormatError('索引文件内容损坏');
     }
+  };
+  const terms = new Map<string, { df: number; postings: Uint8Array }>();
+  for (let n = reader.varint(); n > 0; n--) {
+    const term = text(reader.varint());
     const df = reader.varint();
     terms.set(term, { df, postings: reader.take(reader.varint()) });
   }
+  const cards = new Map<number, unknown>();
+  let doc = -1;
+  for (let n = reader.varint(); n > 0; n--) {
+    doc += reader.varint() + 1;
+    try {
+      cards.set(doc, JSON.parse(text(reader.varint())));
+    } catch (error) {
+      throw error instanceof IndexFormatError ? error : new IndexFormatError('索引文件内容损坏');
+    }
+  }
   if (!reader.done) throw new IndexFormatError('索引文件末尾有多余的数据');
-  return terms;
+  return { terms, cards };
 }
 
 /**
@@ -333,14 +404,26 @@ export function decodeBrowse(bytes: Uint8Array, entries: number): number[] {
   return order;
 }
 
-/** Length of every file name: hex digits of the SHA-256 of the file (48 bits: a cache key, not a signature). */
-export const NAME_LENGTH = 12;
+/**
+ * Hex digits of a file's SHA-256 in its name (32 bits: a cache key, not a
+ * signature). A shard's or chunk's name also holds its place (`s/17-<hash>`),
+ * so two names can only meet between versions of the same file, and the
+ * manifest, which lists thousands of them, stores the hashes alone.
+ */
+export const NAME_LENGTH = 8;
+
+/** The file name of the shard or chunk at `place` whose content hashes to `hash`. */
+export const placedName = (place: number | string, hash: string): string => `${place}-${hash}`;
 
 export interface Manifest {
   format: typeof FORMAT;
   version: typeof VERSION;
   entries: number;
-  /** One name per shard, in shard order (on disk: all names run together in one string). */
+  /** Terms are sharded by their hash modulo this (a power of two). */
+  shardCount: number;
+  /** The split shards and their depths, as [shard, depth] pairs by shard (see partOf). */
+  splits: number[];
+  /** One name per shard file, by shard and part (on disk: their hashes run together in one string). */
   shards: string[];
   /** Document table chunks: entry n is row n % cardsPerChunk of chunk ⌊n / cardsPerChunk⌋. */
   cards: string[];
@@ -354,17 +437,52 @@ export interface Manifest {
   values: Record<string, string[]>;
 }
 
-/** The manifest as written: name lists run together, so that thousands of shard names cost no quotes and commas. */
+/** The manifest as written: the hashes of placed names run together, so that thousands of shard names cost no quotes, commas or places. */
 export type StoredManifest = Omit<Manifest, 'shards' | 'cards' | 'texts'> & { shards: string; cards: string; texts: string };
 
-export const packNames = (names: readonly string[]): string => names.join('');
+/** The places of the shard files in the order the manifest lists them. */
+export function shardPlaces(shardCount: number, splits: readonly number[]): string[] {
+  const depth = new Map<number, number>();
+  for (let i = 0; i + 1 < splits.length; i += 2) depth.set(splits[i] as number, splits[i + 1] as number);
+  const places: string[] = [];
+  for (let shard = 0; shard < shardCount; shard++) {
+    const d = depth.get(shard);
+    if (d === undefined) places.push(shardPlace(shard, undefined));
+    else for (let part = 0; part < 2 ** d; part++) places.push(shardPlace(shard, part));
+  }
+  return places;
+}
+
+/** The name of the shard file holding a term. */
+export function shardFileOf(m: Manifest, term: string): string {
+  const hash = termHash(term);
+  const shard = hash % m.shardCount;
+  let file = shard;
+  let depth = 0;
+  // Each split shard before this one adds 2^depth − 1 files.
+  for (let i = 0; i + 1 < m.splits.length; i += 2) {
+    const s = m.splits[i] as number;
+    if (s < shard) file += 2 ** (m.splits[i + 1] as number) - 1;
+    else if (s === shard) depth = m.splits[i + 1] as number;
+  }
+  return m.shards[file + partOf(hash, m.shardCount, depth)] as string;
+}
+
+export const packNames = (hashes: readonly string[]): string => hashes.join('');
 
 const NAME = new RegExp(`^[0-9a-f]{${NAME_LENGTH}}$`);
 const isName = (v: unknown): v is string => typeof v === 'string' && NAME.test(v);
-const unpackNames = (v: unknown): string[] | undefined => {
+/** Names from packed hashes: placed by number, or by the given places. */
+const unpackNames = (v: unknown, places?: readonly string[]): string[] | undefined => {
   if (typeof v !== 'string' || v.length % NAME_LENGTH !== 0 || !/^[0-9a-f]*$/.test(v)) return undefined;
-  return Array.from({ length: v.length / NAME_LENGTH }, (_, i) => v.slice(i * NAME_LENGTH, (i + 1) * NAME_LENGTH));
+  const count = v.length / NAME_LENGTH;
+  if (places && places.length !== count) return undefined;
+  return Array.from({ length: count }, (_, i) => placedName(places?.[i] ?? i, v.slice(i * NAME_LENGTH, (i + 1) * NAME_LENGTH)));
 };
+/** [shard, depth] pairs, shards ascending and below the count, depths 1–16. */
+const isSplits = (v: unknown, shardCount: number): v is number[] =>
+  Array.isArray(v) && v.length % 2 === 0 &&
+  v.every((x, i) => Number.isInteger(x) && (i % 2 ? x >= 1 && x <= 16 : x >= 0 && x < shardCount && (i === 0 || x > (v[i - 2] as number))));
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /** The manifest, checked: an old or unknown format is an error, not a guess. */
@@ -372,7 +490,9 @@ export function parseManifest(value: unknown): Manifest {
   const m = value as Partial<StoredManifest> | null;
   if (!m || m.format !== FORMAT) throw new IndexFormatError('不是案例库的搜索索引');
   if (m.version !== VERSION) throw new IndexFormatError(`搜索索引的版本是 ${String(m.version)}，网页需要版本 ${VERSION}`);
-  const shards = unpackNames(m.shards);
+  const shardCount = m.shardCount;
+  const splitsOk = isCount(shardCount) && shardCount > 0 && (shardCount & (shardCount - 1)) === 0 && isSplits(m.splits, shardCount);
+  const shards = splitsOk ? unpackNames(m.shards, shardPlaces(shardCount, m.splits as number[])) : undefined;
   const cards = unpackNames(m.cards);
   const texts = unpackNames(m.texts);
   const ok =

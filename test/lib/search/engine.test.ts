@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { createEngine, SearchUnavailable } from '../../../src/lib/search/engine.ts';
-import { parseManifest, paths, shardOf } from '../../../src/lib/search/format.ts';
+import { gunzipSync } from 'node:zlib';
+import { decodeShard, parseManifest, paths, shardFileOf, termHash } from '../../../src/lib/search/format.ts';
 import { buildIndex, folderFetch, INDEX_URL, record } from './helpers.ts';
 
 const RECORDS = [
@@ -146,7 +147,58 @@ describe('what a phrase query downloads', () => {
     expect(hits).toHaveLength(24);
     expect(hits.every((h) => h.match === 'exact')).toBe(true);
     const m = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
-    const shardPath = (term: string) => paths.shard(m.shards[shardOf(term, m.shards.length)] as string);
+    const shardPath = (term: string) => paths.shard(shardFileOf(m, term));
     expect(new Set(requests.filter((r) => r.startsWith('s/')))).toEqual(new Set(['委员工', '工作室'].map(shardPath)));
+  });
+});
+
+describe('what a query for a rare word downloads', () => {
+  // 委员工作室 many times in many entries: large postings for its trigrams; and many entries with a rare word each.
+  const CHARS = [...'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥'];
+  const rare = Array.from({ length: 160 }, (_, i) => `${CHARS[i % 22]}${CHARS[(i * 7 + 3) % 22]}${CHARS[(i * 13 + 5) % 22]}`).filter((w, i, all) => all.indexOf(w) === i);
+  const records = [
+    ...Array.from({ length: 300 }, (_, i) => record(`cases/2023/studio-${i}`, { body: '委员工作室'.repeat(12) })),
+    ...rare.map((word, i) => record(`cases/2023/rare-${i}`, { body: `${word}。` })),
+  ];
+  const dir = buildIndex(records, { shardBytes: 2048 });
+  const m = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+
+  test('a rare word whose shard also holds a large term downloads a part of that shard, without the large term', async () => {
+    const big = '委员工';
+    const neighbours = rare.filter((w) => termHash(w) % m.shardCount === termHash(big) % m.shardCount);
+    expect(neighbours.length).toBeGreaterThan(0);
+    for (const word of neighbours) {
+      const requests: string[] = [];
+      const engine = engineFor(dir, requests);
+      const { hits } = await engine.search(word);
+      expect((await engine.cards(hits.map((h) => h.doc))).map((c) => c.key)).toEqual([`cases/2023/rare-${rare.indexOf(word)}`]);
+      // The word's shard, and those of its bigrams (looked up when fewer than a page of entries hold it).
+      const fetched = requests.filter((r) => r.startsWith('s/')).map((r) => decodeShard(gunzipSync(readFileSync(join(dir, r)))).terms);
+      expect(fetched.some((terms) => terms.has(word))).toBe(true);
+      expect(fetched.some((terms) => terms.has(big))).toBe(false);
+    }
+  });
+});
+
+describe('what the first page of a frequent term downloads', () => {
+  // 60 entries hold 协商, some in the title, some more often than others; four rows a document-table chunk.
+  const records = Array.from({ length: 60 }, (_, i) =>
+    record(`cases/2023/e${String(i).padStart(2, '0')}`, { title: i % 7 === 0 ? `协商${i}` : `做法${i}`, body: `${'开展协商。'.repeat(1 + (i % 5))}${'其他内容。'.repeat(i % 11)}` }),
+  );
+  const dir = buildIndex(records, { cardsPerChunk: 4 });
+
+  test('its first page of results shows from the shard, with no document-table chunk to fetch, and the same rows the chunks hold', async () => {
+    const requests: string[] = [];
+    const engine = engineFor(dir, requests);
+    const { hits } = await engine.search('协商');
+    expect(hits).toHaveLength(60);
+    const first = hits.slice(0, 20).map((h) => h.doc);
+    const cards = await engine.cards(first);
+    expect(requests.filter((r) => r.startsWith('d/'))).toEqual([]);
+    expect(cards.slice(0, 9).every((c) => c.title.startsWith('协商'))).toBe(true);
+    // The next page comes from the chunks; the rows agree with them.
+    expect(await engineFor(dir).cards(first)).toEqual(cards);
+    await engine.cards(hits.slice(20, 40).map((h) => h.doc));
+    expect(requests.some((r) => r.startsWith('d/'))).toBe(true);
   });
 });
