@@ -55,9 +55,11 @@ describe('search over the bundled library', () => {
 
   test('a builder that keeps almost nothing in memory (postings spilled to files every few KB) writes the same bytes, with few shards or more shards than spill buckets', async () => {
     const list = (d: string) => readdirSync(d, { recursive: true, encoding: 'utf8' }).sort();
-    const many = buildIndex(records, { shardBytes: 256 });
+    const few = buildIndex(records, { shards: 16 });
+    const many = buildIndex(records, { shards: 256 });
+    expect(readdirSync(join(few, 's')).length).toBeLessThan(64);
     expect(readdirSync(join(many, 's')).length).toBeGreaterThan(64);
-    for (const [whole, options] of [[dir, {}], [many, { shardBytes: 256 }]] as const) {
+    for (const [whole, options] of [[few, { shards: 16 }], [many, { shards: 256 }]] as const) {
       const spilled = buildIndex(searchRecords('content'), { ...options, spillBytes: 4096 });
       expect(list(spilled)).toEqual(list(whole));
       for (const file of list(whole).filter((f) => f.includes('.'))) expect(readFileSync(join(spilled, file)).equals(readFileSync(join(whole, file))), file).toBe(true);
@@ -72,7 +74,7 @@ describe('search over the bundled library', () => {
   });
 
   test('editing an entry renames only the shards holding its changed terms, and its document-table chunk', () => {
-    const options = { shardBytes: 4096 };
+    const options = { shards: 64 };
     const before = buildIndex(records, options);
     const changed = buildIndex(records.map((r, i) => (i === 0 ? { ...r, title: r.title.replace(/.$/u, '鑫') } : r)), options);
     const names = (d: string) => new Set(readdirSync(join(d, 's')));
