@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { run } from './lib/cli.ts';
+import { bothFit } from './lib/build-plan.ts';
 import { readLibrary } from './lib/read-library.ts';
 import { compareColdQueries, type ColdQuery } from './lib/bench/cold-query.ts';
 import { fit, folderBytes, measure, type Fit, type Measurement } from './lib/bench/measure.ts';
@@ -251,6 +252,12 @@ async function main(): Promise<number> {
   if (projected.some(([, f]) => f) || p.indexMs) console.log(`\nprojected to ${p.at} entries (least squares over the sizes measured):`);
   for (const [name, f] of projected) if (f) console.log(`  ${name}: ${gib(f.linear)} linear, ${gib(f.power)} power law (exponent ${f.exponent.toFixed(2)})`);
   if (p.indexMs) console.log(`  search index time: ${s(p.indexMs.linear)} linear, ${s(p.indexMs.power)} power law (exponent ${p.indexMs.exponent.toFixed(2)})`);
+  // What npm run build would do there on GitHub's standard 7 GB runner (2 cores): side by side only when both peaks fit.
+  const runner = 7e9;
+  if (p.pagesPeakMiB && p.indexPeakMiB && !bothFit(p.at, runner, 2)) {
+    const larger = (k: 'linear' | 'power') => Math.max(p.pagesPeakMiB?.[k] ?? 0, p.indexPeakMiB?.[k] ?? 0);
+    console.log(`  full build on a 7 GB runner: pages, then the index (scripts/lib/build-plan.ts), so its peak is the larger of the two: ${gib(larger('linear'))} linear, ${gib(larger('power'))} power law`);
+  }
   console.log(`\n${machine.cpus} CPUs, ${machine.memoryGiB} GiB; load average at start ${loadAtStart.join(' ')}, at end ${load().join(' ')}; figures written to ${values.json}`);
   return 0;
 }

@@ -11,7 +11,7 @@ const GIB = 2 ** 30;
  * Whether the page build and the search index can run side by side on this
  * machine: two cores, and room for both peaks. The peaks grow with the
  * library: npm run bench (2 cores) measured the two running side by side at
- * 1.39, 1.46 and 2.29 GiB for 1,000, 10,000 and 30,000 entries. The line
+ * 0.96, 1.47 and 2.91 GiB for 1,000, 10,000 and 30,000 entries. The line
  * below stays above those (1.1, 2.0 and 4.0 GiB), and with a quarter of the
  * memory left to spare it says yes up to about 40,000 entries on a 7 GB runner.
  */
