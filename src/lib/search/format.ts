@@ -1,10 +1,11 @@
 /**
  * The search index on disk, pure and shared by the builder (Node) and the
- * engine (browser or Node). Version 3:
+ * engine (browser or Node). Version 4:
  *
  *   search-index/manifest.json        the only name that never changes: format, version, counts, file names
  *   search-index/s/<n>-<hash>.bin     postings, sharded by term hash: a query fetches only its terms' shards
- *                                     (<n>.<part>: a shard split so that a large term does not ride along with small ones)
+ *                                     (<n>.<part>: a shard split so that a large term does not ride along with small ones),
+ *                                     then the document-table rows of its most frequent terms' best entries
  *   search-index/d/<n>-<hash>.bin     the document table in chunks of consecutive entries (key, title, byline, date, summary)
  *   search-index/t/<n>-<hash>.bin     body text in chunks, for excerpts when the match is not in the title or summary
  *   search-index/f/<hash>.bin         filter values of every entry, column by column (for the counts beside the filters)
