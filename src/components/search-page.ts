@@ -5,12 +5,11 @@
  * tokenizing, ranking and the index format live in src/lib/search/.
  */
 import { convertOutside } from '../lib/convert-outside.ts';
-import { createEngine, SearchUnavailable, type Counts, type Hit, type SearchEngine } from '../lib/search/engine.ts';
+import { createEngine, PAGE_SIZE as PAGE, SearchUnavailable, type Counts, type Hit, type SearchEngine } from '../lib/search/engine.ts';
 import { makeExcerpt, mentions } from '../lib/search/excerpt.ts';
 import { queryParts, type QueryPart } from '../lib/search/tokenize.ts';
 import { FILTERS, distinctSuggestions, readState, shorterQueries, writeState, type FilterName, type SearchState } from '../lib/site/search-state.ts';
 
-const PAGE = 20;
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 type Convert = (text: string) => string;
@@ -83,6 +82,17 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
       if (chosen && !values.some(([v]) => v === chosen)) values.unshift([chosen, 0]);
       select.replaceChildren(new Option('全部', ''), ...values.map(([v, n]) => new Option(`${v}（${n}）`, v, false, v === chosen)));
     }
+  };
+
+  /** The filter counts of these entries (run `mine`): now when the filters show, otherwise when 筛选 is opened. */
+  const countFilters = async (docs: () => Promise<readonly number[]>, mine: number): Promise<void> => {
+    if (!filtersShown()) {
+      uncounted = { docs, mine };
+      filterBox.setAttribute('aria-busy', 'false');
+      return;
+    }
+    const counts = await engine.counts(await docs());
+    if (mine === run) fillFilters(counts);
   };
 
   /**
@@ -182,15 +192,8 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
       hits = (await engine.browse(state.filters)).map((doc) => ({ doc, match: 'exact' as const }));
     } else {
       // Nothing asked: the counts are over every entry.
-      const all = async () => Array.from({ length: (await engine.manifest()).entries }, (_, doc) => doc);
-      if (filtersShown()) {
-        const counts = await engine.counts(await all());
-        if (mine !== run) return undefined;
-        fillFilters(counts);
-      } else {
-        uncounted = { docs: all, mine };
-        filterBox.setAttribute('aria-busy', 'false');
-      }
+      await countFilters(async () => Array.from({ length: (await engine.manifest()).entries }, (_, doc) => doc), mine);
+      if (mine !== run) return undefined;
       list.replaceChildren();
       more.hidden = true;
       status.textContent = state.q ? '请输入汉字、字母或数字。' : '输入几个字开始搜索，或选择筛选条件浏览全部条目。';
@@ -208,15 +211,9 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     if (!hits.length) await showHelp(text, filtered, near);
     const docs = hits.map((h) => h.doc);
     if (filtered) fillFilters(await engine.counts(docs));
-    const later = !filtered && filtersShown();
-    if (!filtered && !later) {
-      uncounted = { docs: async () => docs, mine };
-      filterBox.setAttribute('aria-busy', 'false');
-    }
-    // The results show first; excerpts from the text and (shown filters without a choice) the filter counts follow.
+    // The results show first; excerpts from the text and (without a chosen filter) the filter counts follow.
     return async () => {
-      const [counts] = await Promise.all([later ? engine.counts(docs) : undefined, excerpts()]);
-      if (mine === run && counts) fillFilters(counts);
+      await Promise.all([filtered ? undefined : countFilters(async () => docs, mine), excerpts()]);
     };
   };
 
@@ -265,17 +262,9 @@ export function startSearchPage(doc: Document, engine: SearchEngine = createEngi
     if (!fold.open || !pendingCounts) return;
     uncounted = undefined;
     filterBox.setAttribute('aria-busy', 'true');
-    pendingCounts
-      .docs()
-      .then((docs) => engine.counts(docs))
-      .then(
-        (counts) => {
-          if (pendingCounts.mine === run) fillFilters(counts);
-        },
-        () => {
-          if (pendingCounts.mine === run) unavailable();
-        },
-      );
+    countFilters(pendingCounts.docs, pendingCounts.mine).catch(() => {
+      if (pendingCounts.mine === run) unavailable();
+    });
   });
   more.addEventListener('click', () => {
     const shown = pending;

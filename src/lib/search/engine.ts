@@ -17,11 +17,11 @@
  * values are fetched by chunk, once. Any missing, truncated, corrupt or
  * old-format file makes every call reject with SearchUnavailable.
  */
-import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, parseManifest, paths, positionsOf, shardFileOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
+import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, PAGE_SIZE, parseManifest, paths, positionsOf, shardFileOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
 import { isTrigram, queryParts, type QueryPart } from './tokenize.ts';
 
-/** Results on a page: below that many hits of the query as typed, entries holding its words apart are looked for too. */
-export const PAGE_SIZE = 20;
+/** Results on a page (format.ts): below that many hits of the query as typed, entries holding its words apart are looked for too. */
+export { PAGE_SIZE };
 
 export type Fetch = (url: string) => Promise<Response>;
 

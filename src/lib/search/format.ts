@@ -236,13 +236,15 @@ export function indexOfDoc(list: PostingList, doc: number): number {
   return -1;
 }
 
+/** Results on a page of the search page. */
+export const PAGE_SIZE = 20;
 /**
- * Results on a page, and how many of a frequent term's best entries have
- * their document-table rows in the term's shard: a query of one such term
- * (县, 协商, 社情民意 are one or a few) shows its first page from the shard,
- * with no document-table chunk to fetch.
+ * How many of a frequent term's best entries have their document-table rows
+ * in the term's shard: a page, so that a query of one such term (县, 协商,
+ * 社情民意 are one or a few) shows its first page from the shard, with no
+ * document-table chunk to fetch.
  */
-export const TOP_CARDS = 20;
+export const TOP_CARDS = PAGE_SIZE;
 /**
  * At most this many rows in a shard: those of its most frequent terms. In a
  * small library a shard holds dozens of frequent terms, whose best entries
