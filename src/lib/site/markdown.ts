@@ -68,7 +68,7 @@ function contentPipeline() {
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHeadingIds)
     .use(emptyDataAttributes)
-    .use(rehypeStringify, { allowDangerousHtml: true });
+    .use(rehypeStringify);
 }
 
 export const markdownProcessor: typeof processor = {
