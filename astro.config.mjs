@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { lazyUrl } from './src/lib/site/lazy-url.ts';
 import { markdownProcessor } from './src/lib/site/markdown.ts';
 
 export default defineConfig({
@@ -12,6 +13,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // MDX is for the site's own pages only (src/pages/*.mdx); contributed Markdown goes through the sanitizing processor.
   integrations: [mdx({ extendMarkdownConfig: false }), sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  // The search page's script loads opencc-js by address, so that it is one file with nothing to wait for.
+  vite: { plugins: [lazyUrl()] },
   markdown: {
     processor: markdownProcessor,
     syntaxHighlight: false,

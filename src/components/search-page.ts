@@ -4,20 +4,23 @@
  * engine (src/lib/search/engine.ts) and renders accessible results. DOM only:
  * tokenizing, ranking and the index format live in src/lib/search/.
  */
-import { convertOutside } from '../lib/convert-outside.ts';
 import { createEngine, PAGE_SIZE as PAGE, SearchUnavailable, type Counts, type Hit, type SearchEngine } from '../lib/search/engine.ts';
 import { makeExcerpt, mentions } from '../lib/search/excerpt.ts';
 import { queryParts, type QueryPart } from '../lib/search/tokenize.ts';
 import { FILTERS, distinctSuggestions, readState, shorterQueries, writeState, type FilterName, type SearchState } from '../lib/site/search-state.ts';
+import simplifierUrl from '../lib/site/simplifier.ts?lazy-url';
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 type Convert = (text: string) => string;
 const unchanged: Convert = (text) => text;
 let converter: Promise<Convert> | undefined;
-/** opencc-js's traditional → simplified converter, loaded on first need; `keep` are names it must not change (乾县). */
+/**
+ * opencc-js's traditional → simplified converter, loaded on first need; `keep` are names it must not change (乾县).
+ * Imported by address (lazy-url.ts), so that this script has no chunk to wait for before it runs.
+ */
 const loadConverter = (keep: readonly string[]): Promise<Convert> =>
-  (converter ??= import('opencc-js/t2cn').then((OpenCC) => convertOutside(keep, OpenCC.Converter({ from: 't', to: 'cn' }))));
+  (converter ??= (import(/* @vite-ignore */ simplifierUrl) as Promise<typeof import('../lib/site/simplifier.ts')>).then(({ simplifier }) => simplifier(keep)));
 
 const escape = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

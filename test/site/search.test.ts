@@ -73,7 +73,7 @@ describe('search page', () => {
   test('only a query with traditional characters downloads the converter; a phrase such as 瞭解 is converted too', async () => {
     const converterRequests = async (q: string) => {
       const seen: string[] = [];
-      const onRequest = (request: { url(): string }) => void (/\/_astro\/t2cn\.[^/]*\.js$/.test(request.url()) && seen.push(request.url()));
+      const onRequest = (request: { url(): string }) => void (/\/_astro\/simplifier\.[^/]*\.js$/.test(request.url()) && seen.push(request.url()));
       getPage().on('request', onRequest);
       try {
         return { status: await searchFor(getPage(), { q }), requests: seen.length };
