@@ -518,12 +518,34 @@ export const paths = {
   browse: (name: string) => `b/${name}.bin`,
 };
 
-/** Gunzip with the platform's DecompressionStream (browsers and Node alike); corrupt data rejects. */
+/**
+ * Gunzip with the platform's DecompressionStream (browsers and Node alike); corrupt or truncated data rejects.
+ * The bytes are written straight into it: a Blob's stream is read back through the browser process, a round
+ * trip per file between a shard's arrival and its terms.
+ */
 export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const { readable, writable } = new DecompressionStream('gzip');
+  const writer = writable.getWriter();
+  // A failure shows on the reading side too; these rejections would only repeat it.
+  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const chunks: Uint8Array[] = [];
+  let length = 0;
   try {
-    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    const reader = readable.getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      chunks.push(next.value);
+      length += next.value.length;
+    }
   } catch {
     throw new IndexFormatError('索引文件已损坏（解压失败）');
   }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
