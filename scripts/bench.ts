@@ -74,6 +74,15 @@ function firstPage(siteDir: string, folder: string): string {
   return join(folder, found);
 }
 
+/**
+ * Astro keeps each entry's rendered Markdown in node_modules/.astro/data-store.json
+ * and reuses it in the next build of the same files. Every measured Astro
+ * build starts without it, as a fresh clone in CI does: otherwise the full
+ * build, measured after the page build of the same library, would skip most
+ * of its Markdown (the projects here share the repository's node_modules).
+ */
+const coldAstro = (nodeModules: string) => () => rmSync(join(nodeModules, '.astro', 'data-store.json'), { force: true });
+
 const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 
 async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySet<Step>, runs: number, budgetMs: number, starlightDir: string | undefined): Promise<SizeResult> {
@@ -82,6 +91,7 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   const say = (what: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${size} entries: ${what} (load ${load().join(' ')})`);
   const options = { runs, budgetMs, env };
+  const astroOptions = { ...options, before: coldAstro(join(REPO, 'node_modules')) };
   const result: SizeResult = { entries: files.length, load: { before, after: [] }, queryShare: { text: shareContaining(files, QUERIES[0]) } };
   const dist = join(project, 'dist');
   try {
@@ -104,14 +114,14 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
     const buildCommand = ['-c', `"${NODE}" scripts/build-site.ts >/dev/null`];
     if (steps.has('pages')) {
       say('page build alone (astro build)');
-      result.pages = await measure(NODE, [ASTRO, 'build'], project, options);
+      result.pages = await measure(NODE, [ASTRO, 'build'], project, astroOptions);
       result.largestListPage = largestListPage(dist);
     }
     if (steps.has('plain')) {
       say('plain Astro build of the same Markdown');
       const plain = makePlainAstroProject(REPO, files, String(size));
       try {
-        result.plainAstro = await measure(NODE, [ASTRO, 'build'], plain, options);
+        result.plainAstro = await measure(NODE, [ASTRO, 'build'], plain, astroOptions);
       } finally {
         removePlainAstroProject(plain);
       }
@@ -119,7 +129,7 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
     if (steps.has('build')) {
       say('full build (astro build + search index)');
       // What `npm run build` runs.
-      result.build = await measure('sh', buildCommand, project, options);
+      result.build = await measure('sh', buildCommand, project, astroOptions);
     } else if (steps.has('index') || steps.has('query')) {
       say('build (not measured: the index and the queries need a built site)');
       await measure('sh', buildCommand, project, { ...options, runs: 1 });
@@ -141,7 +151,7 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
       say(`Starlight ${STARLIGHT_VERSION} build`);
       const site = makeStarlightProject(starlightDir, files);
       try {
-        const starlightBuild = await measure(NODE, [join(starlightDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], site, options);
+        const starlightBuild = await measure(NODE, [join(starlightDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], site, { ...options, before: coldAstro(join(starlightDir, 'node_modules')) });
         result.starlight = { build: starlightBuild, pageBytes: pageBytes(join(site, 'dist'), firstPage(join(site, 'dist'), 'cases')) };
         if (existsSync(dist) && steps.has('query')) {
           say(`cold query ${QUERIES[0]}: this site and Starlight's Pagefind in one browser run`);

@@ -4,8 +4,9 @@
  * anything else: no .mdx, no symbolic links at any level (linked folders are not
  * entered), nothing whose real path leaves the folder, no name outside the layout.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Loader } from 'astro/loaders';
 import { insideOf, walkTree } from '../lib/content-tree.ts';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
@@ -13,7 +14,8 @@ import { checkEntryName, type EntryFolder } from '../lib/entry-path.ts';
 import { parseEntry, decodeEntryBytes } from '../lib/frontmatter.ts';
 import { readContentFile } from '../lib/read-content-file.ts';
 import { readThemes } from '../lib/safe-yaml.ts';
-import { markdownProcessor } from '../lib/site/markdown.ts';
+import { contentPipelineSource, markdownProcessor, renderEntryBody, type RenderedBody } from '../lib/site/markdown.ts';
+import type { BodyResult } from '../lib/site/markdown-worker.ts';
 
 /**
  * What a rendering depends on besides the file: the Markdown processor's
@@ -22,7 +24,7 @@ import { markdownProcessor } from '../lib/site/markdown.ts';
  * are unchanged, so a tightened sanitizer or an upgraded plugin re-renders all.
  */
 function rendererKey(root: string): string {
-  const options = JSON.stringify(markdownProcessor.options, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value));
+  const options = JSON.stringify(markdownProcessor.options, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value)) + contentPipelineSource;
   let lock = '';
   try {
     lock = readFileSync(join(root, 'package-lock.json'), 'utf8');
@@ -51,15 +53,74 @@ function checkName(folder: EntryFolder, name: string, display: string): string {
   throw new Error(`${display}：${checked.problem}${fix}`);
 }
 
+/** The worker's source: Node runs it as TypeScript from the project (the page bundle does not contain it). */
+const MARKDOWN_WORKER = join(process.cwd(), 'src', 'lib', 'site', 'markdown-worker.ts');
+
+/**
+ * Bodies to render before a second thread pays for itself: starting one and
+ * loading the Markdown libraries into it takes about as long as rendering
+ * this many bodies here.
+ */
+const WORKER_FROM = 2000;
+
+/** Renders bodies in this thread; a body that cannot be rendered is reported with its file. */
+async function renderHere(bodies: readonly { body: string; display: string }[]): Promise<RenderedBody[]> {
+  const out: RenderedBody[] = [];
+  for (const { body, display } of bodies) {
+    try {
+      out.push(await renderEntryBody(body));
+    } catch (error) {
+      throw new Error(`${display}：正文无法转换为网页：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+  return out;
+}
+
+/** Renders bodies in a worker thread; where no worker can run (no source file, a Node without type stripping) it renders them here. */
+function renderInWorker(bodies: readonly { body: string; display: string }[]): Promise<RenderedBody[]> {
+  if (!existsSync(MARKDOWN_WORKER)) return renderHere(bodies);
+  return new Promise<RenderedBody[]>((resolve, reject) => {
+    const worker = new Worker(MARKDOWN_WORKER, { workerData: bodies.map((b) => b.body) });
+    let settled = false;
+    worker.once('message', (results: BodyResult[]) => {
+      settled = true;
+      const failed = results.findIndex((r) => 'error' in r);
+      const result = results[failed];
+      if (result && 'error' in result) reject(new Error(`${bodies[failed]?.display}：正文无法转换为网页：${result.error}`));
+      else resolve(results.map((r) => (r as { rendered: RenderedBody }).rendered));
+    });
+    worker.once('error', () => {
+      settled = true;
+      renderHere(bodies).then(resolve, reject);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`Markdown worker exited with code ${code}`));
+    });
+  });
+}
+
+/**
+ * Renders the bodies, in order. A large library is split in two: the second
+ * half renders in a worker thread on the second core while this thread
+ * renders the first.
+ */
+export async function renderBodies(bodies: readonly { body: string; display: string }[], workerFrom = WORKER_FROM): Promise<RenderedBody[]> {
+  if (bodies.length < workerFrom) return renderHere(bodies);
+  const half = Math.ceil(bodies.length / 2);
+  const [first, second] = await Promise.all([renderHere(bodies.slice(0, half)), renderInWorker(bodies.slice(half))]);
+  return [...first, ...second];
+}
+
 export function entryLoader(base: string, folder = basename(base) as EntryFolder): Loader {
   return {
     name: 'casebook-entries',
-    async load({ store, parseData, renderMarkdown, generateDigest, config }) {
+    async load({ store, parseData, generateDigest, config }) {
       // Entries from the last build: a file whose bytes and renderer are unchanged keeps its rendered HTML.
       const previous = new Map(store.entries());
       store.clear();
       const root = new URL('.', config.root).pathname;
       const renderer = generateDigest(rendererKey(root));
+      const parsedEntries = [];
       for (const name of listEntryFiles(base)) {
         const filePath = join(base, name);
         const display = relative(root, filePath) || filePath;
@@ -70,15 +131,12 @@ export function entryLoader(base: string, folder = basename(base) as EntryFolder
         const data = await parseData({ id, data: parsed.data, filePath: display });
         const digest = generateDigest(`${renderer}\n${decoded as string}`);
         const kept = previous.get(id);
-        store.set({
-          id,
-          data,
-          body: parsed.body,
-          filePath: display,
-          digest,
-          rendered: kept?.digest === digest && kept.rendered ? kept.rendered : await renderMarkdown(parsed.body),
-        });
+        parsedEntries.push({ id, data, body: parsed.body, display, digest, rendered: kept?.digest === digest ? kept.rendered : undefined });
       }
+      const toRender = parsedEntries.filter((e) => !e.rendered);
+      const rendered = await renderBodies(toRender);
+      toRender.forEach((e, i) => (e.rendered = rendered[i]));
+      for (const { id, data, body, display, digest, rendered } of parsedEntries) store.set({ id, data, body, filePath: display, digest, ...(rendered ? { rendered } : {}) });
     },
   };
 }
