@@ -76,39 +76,50 @@ async function renderHere(bodies: readonly { body: string; display: string }[]):
   return out;
 }
 
-/** Renders bodies in a worker thread; where no worker can run (no source file, a Node without type stripping) it renders them here. */
-function renderInWorker(bodies: readonly { body: string; display: string }[]): Promise<RenderedBody[]> {
-  if (!existsSync(MARKDOWN_WORKER)) return renderHere(bodies);
-  return new Promise<RenderedBody[]>((resolve, reject) => {
-    const worker = new Worker(MARKDOWN_WORKER, { workerData: bodies.map((b) => b.body) });
-    let settled = false;
-    worker.once('message', (results: BodyResult[]) => {
-      settled = true;
-      const failed = results.findIndex((r) => 'error' in r);
-      const result = results[failed];
-      if (result && 'error' in result) reject(new Error(`${bodies[failed]?.display}：正文无法转换为网页：${result.error}`));
-      else resolve(results.map((r) => (r as { rendered: RenderedBody }).rendered));
+type Body = { body: string; display: string };
+
+/** A worker thread that renders bodies, started early; where none can run (no source file, a Node without type stripping) bodies render here. */
+function bodyRenderer(): { render: (bodies: readonly Body[]) => Promise<RenderedBody[]>; stop: () => void } {
+  if (!existsSync(MARKDOWN_WORKER)) return { render: renderHere, stop: () => {} };
+  const worker = new Worker(MARKDOWN_WORKER);
+  let failed: Error | undefined;
+  worker.once('error', (error) => (failed = error));
+  const render = (bodies: readonly Body[]) =>
+    new Promise<RenderedBody[]>((resolve, reject) => {
+      if (failed) return void renderHere(bodies).then(resolve, reject);
+      worker.once('message', (results: BodyResult[]) => {
+        const bad = results.findIndex((r) => 'error' in r);
+        const result = results[bad];
+        if (result && 'error' in result) reject(new Error(`${bodies[bad]?.display}：正文无法转换为网页：${result.error}`));
+        else resolve(results.map((r) => (r as { rendered: RenderedBody }).rendered));
+      });
+      let errored = false;
+      worker.once('error', () => {
+        errored = true;
+        renderHere(bodies).then(resolve, reject);
+      });
+      worker.once('exit', (code) => {
+        if (!errored) reject(new Error(`Markdown worker exited with code ${code}`));
+      });
+      worker.postMessage(bodies.map((b) => b.body));
     });
-    worker.once('error', () => {
-      settled = true;
-      renderHere(bodies).then(resolve, reject);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`Markdown worker exited with code ${code}`));
-    });
-  });
+  return { render, stop: () => void worker.terminate() };
 }
 
 /**
- * Renders the bodies, in order. A large library is split in two: the second
- * half renders in a worker thread on the second core while this thread
- * renders the first.
+ * Renders the bodies, in order: the first half here and, given a worker
+ * (`helper`), the second half in it, on the second core.
  */
-export async function renderBodies(bodies: readonly { body: string; display: string }[], workerFrom = WORKER_FROM): Promise<RenderedBody[]> {
-  if (bodies.length < workerFrom) return renderHere(bodies);
+export async function renderBodies(bodies: readonly Body[], helper?: ReturnType<typeof bodyRenderer>): Promise<RenderedBody[]> {
+  if (!helper || bodies.length < 2) return renderHere(bodies);
   const half = Math.ceil(bodies.length / 2);
-  const [first, second] = await Promise.all([renderHere(bodies.slice(0, half)), renderInWorker(bodies.slice(half))]);
+  const [first, second] = await Promise.all([renderHere(bodies.slice(0, half)), helper.render(bodies.slice(half))]);
   return [...first, ...second];
+}
+
+/** A worker for a folder of `files` entries, when there are enough of them to repay starting one. */
+export function rendererFor(files: number): ReturnType<typeof bodyRenderer> | undefined {
+  return files >= WORKER_FROM ? bodyRenderer() : undefined;
 }
 
 export function entryLoader(base: string, folder = basename(base) as EntryFolder): Loader {
@@ -120,23 +131,30 @@ export function entryLoader(base: string, folder = basename(base) as EntryFolder
       store.clear();
       const root = new URL('.', config.root).pathname;
       const renderer = generateDigest(rendererKey(root));
-      const parsedEntries = [];
-      for (const name of listEntryFiles(base)) {
-        const filePath = join(base, name);
-        const display = relative(root, filePath) || filePath;
-        const id = checkName(folder, name, display);
-        const decoded = decodeEntryBytes(readContentFile(filePath), display);
-        const parsed = typeof decoded === 'string' ? parseEntry(decoded, display) : decoded;
-        if (Array.isArray(parsed)) throw new Error(parsed.map(formatDiagnostic).join('\n'));
-        const data = await parseData({ id, data: parsed.data, filePath: display });
-        const digest = generateDigest(`${renderer}\n${decoded as string}`);
-        const kept = previous.get(id);
-        parsedEntries.push({ id, data, body: parsed.body, display, digest, rendered: kept?.digest === digest ? kept.rendered : undefined });
+      const names = listEntryFiles(base);
+      // Started now, so that it loads the Markdown libraries while the files are read below.
+      const helper = rendererFor(names.length);
+      try {
+        const parsedEntries = [];
+        for (const name of names) {
+          const filePath = join(base, name);
+          const display = relative(root, filePath) || filePath;
+          const id = checkName(folder, name, display);
+          const decoded = decodeEntryBytes(readContentFile(filePath), display);
+          const parsed = typeof decoded === 'string' ? parseEntry(decoded, display) : decoded;
+          if (Array.isArray(parsed)) throw new Error(parsed.map(formatDiagnostic).join('\n'));
+          const data = await parseData({ id, data: parsed.data, filePath: display });
+          const digest = generateDigest(`${renderer}\n${decoded as string}`);
+          const kept = previous.get(id);
+          parsedEntries.push({ id, data, body: parsed.body, display, digest, rendered: kept?.digest === digest ? kept.rendered : undefined });
+        }
+        const toRender = parsedEntries.filter((e) => !e.rendered);
+        const rendered = await renderBodies(toRender, toRender.length >= WORKER_FROM ? helper : undefined);
+        toRender.forEach((e, i) => (e.rendered = rendered[i]));
+        for (const { id, data, body, display, digest, rendered } of parsedEntries) store.set({ id, data, body, filePath: display, digest, ...(rendered ? { rendered } : {}) });
+      } finally {
+        helper?.stop();
       }
-      const toRender = parsedEntries.filter((e) => !e.rendered);
-      const rendered = await renderBodies(toRender);
-      toRender.forEach((e, i) => (e.rendered = rendered[i]));
-      for (const { id, data, body, display, digest, rendered } of parsedEntries) store.set({ id, data, body, filePath: display, digest, ...(rendered ? { rendered } : {}) });
     },
   };
 }
@@ -147,7 +165,10 @@ export function themesLoader(file: string): Loader {
     async load({ store, parseData }) {
       store.clear();
       for (const theme of readThemes(file)) {
-        store.set({ id: theme.id, data: await parseData({ id: theme.id, data: { ...theme } }) });
+        store.set({
+          id: theme.id,
+          data: await parseData({ id: theme.id, data: { ...theme } }),
+        });
       }
     },
   };

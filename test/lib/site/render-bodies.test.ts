@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderBodies } from '../../../src/loaders/entry-loader.ts';
+import { rendererFor, renderBodies } from '../../../src/loaders/entry-loader.ts';
 
 const bodies = Array.from({ length: 40 }, (_, i) => ({
   body: `## 第${i + 1}部分\n\n委员工作室第 ${i + 1} 次活动，<b>原样显示</b>。\n\n| 项目 | 次数 |\n| --- | --- |\n| 协商 | ${i} |\n`,
@@ -8,8 +8,10 @@ const bodies = Array.from({ length: 40 }, (_, i) => ({
 
 describe('rendering entry bodies for the site', () => {
   test('a large library renders half in a worker thread, with the same pages as rendering it all here', async () => {
-    const here = await renderBodies(bodies, Infinity);
-    const split = await renderBodies(bodies, 2);
+    const here = await renderBodies(bodies);
+    const helper = rendererFor(2000);
+    expect(helper).toBeDefined();
+    const split = await renderBodies(bodies, helper).finally(() => helper?.stop());
     expect(split.map((r) => r.html)).toEqual(here.map((r) => r.html));
     expect(split.map((r) => r.metadata.headings)).toEqual(here.map((r) => r.metadata.headings));
     expect(split[39]?.html).toContain('<h2 id="第40部分">第40部分</h2>');
