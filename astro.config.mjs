@@ -10,7 +10,9 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: while one page's file is written, the next renders (one at a time, the build waited on
+  // every write and the main thread sat idle for about 40% of page generation).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // MDX is for the site's own pages only (src/pages/*.mdx); contributed Markdown goes through the sanitizing processor.
   integrations: [mdx({ extendMarkdownConfig: false }), sitemap({ filter: (page) => !page.endsWith('/404/') })],
   // The search page's script loads opencc-js by address, so that it is one file with nothing to wait for.

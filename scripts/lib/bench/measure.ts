@@ -73,10 +73,11 @@ export function median(values: readonly number[]): number {
  * Stops repeating once the runs so far took `budgetMs` in all (a 10,000-entry
  * build may take many minutes), so `runs` in the result may be fewer.
  */
-export async function measure(command: string, args: string[], cwd: string, { runs = 3, budgetMs = Infinity, ...options }: RunOptions & { runs?: number; budgetMs?: number } = {}): Promise<Measurement> {
+export async function measure(command: string, args: string[], cwd: string, { runs = 3, budgetMs = Infinity, before, ...options }: RunOptions & { runs?: number; budgetMs?: number; before?: () => void } = {}): Promise<Measurement> {
   const results = [];
   let spent = 0;
   for (let i = 0; i < runs && (i === 0 || spent < budgetMs); i++) {
+    before?.();
     const result = await runOnce(command, args, cwd, options);
     results.push(result);
     spent += result.ms;

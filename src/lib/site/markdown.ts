@@ -71,15 +71,39 @@ function contentPipeline() {
     .use(rehypeStringify);
 }
 
+/** What Astro's content layer stores for a rendered entry body (the result of a loader's renderMarkdown). */
+export interface RenderedBody {
+  html: string;
+  metadata: { headings: MarkdownHeading[]; localImagePaths: string[]; remoteImagePaths: string[]; imagePaths: string[]; frontmatter: Record<string, unknown> };
+}
+
+let pipeline: ReturnType<typeof contentPipeline> | undefined;
+
+/**
+ * A contributed entry's Markdown body as HTML, through the content pipeline
+ * above. The body is rendered as it is: unlike Astro's renderMarkdown, it is
+ * not searched again for a frontmatter block, so a body that opens with a
+ * thematic break (---) keeps all its text. The site's loader renders every
+ * entry with this, in this thread or in a worker (markdown-worker.ts).
+ */
+export async function renderEntryBody(body: string): Promise<RenderedBody> {
+  pipeline ??= contentPipeline().freeze();
+  const file = await pipeline.process(new VFile({ value: body, data: { astro: { frontmatter: {} } } }));
+  const data = file.data['astro'] as { headings?: MarkdownHeading[] } | undefined;
+  return { html: String(file.value), metadata: { headings: data?.headings ?? [], localImagePaths: [], remoteImagePaths: [], imagePaths: [], frontmatter: {} } };
+}
+
+/** The source of the content pipeline, for the loader's cache key: a change to it re-renders every entry. */
+export const contentPipelineSource = [rawHtmlAsText, emptyDataAttributes, contentPipeline, renderEntryBody].map(String).join('\n');
+
 export const markdownProcessor: typeof processor = {
   ...processor,
   async createRenderer(shared) {
     const astro = await processor.createRenderer(shared);
-    const pipeline = contentPipeline();
     return {
       async render(content: string, options?: MarkdownRenderOptions): ReturnType<MarkdownRenderer['render']> {
         if (options?.fileURL || shared.syntaxHighlight) return astro.render(content, options);
-        const file = await pipeline.process(new VFile({ value: content, data: { astro: { frontmatter: options?.frontmatter ?? {} } } }));
+        const file = await (pipeline ??= contentPipeline().freeze()).process(new VFile({ value: content, data: { astro: { frontmatter: options?.frontmatter ?? {} } } }));
         const data = file.data['astro'] as { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } | undefined;
         return {
           code: String(file.value),
