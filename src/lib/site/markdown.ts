@@ -84,7 +84,7 @@ let pipeline: ReturnType<typeof contentPipeline> | undefined;
  * above. The body is rendered as it is: unlike Astro's renderMarkdown, it is
  * not searched again for a frontmatter block, so a body that opens with a
  * thematic break (---) keeps all its text. The site's loader renders every
- * entry with this, in this thread or in a worker (markdown-worker.ts).
+ * entry with this.
  */
 export async function renderEntryBody(body: string): Promise<RenderedBody> {
   pipeline ??= contentPipeline().freeze();
