@@ -79,6 +79,14 @@ export interface RenderedBody {
 
 let pipeline: ReturnType<typeof contentPipeline> | undefined;
 
+/** Markdown through the content pipeline: the HTML and the headings it found. */
+async function processMarkdown(value: string, frontmatter: Record<string, unknown>): Promise<{ html: string; headings: MarkdownHeading[] }> {
+  pipeline ??= contentPipeline().freeze();
+  const file = await pipeline.process(new VFile({ value, data: { astro: { frontmatter } } }));
+  const data = file.data['astro'] as { headings?: MarkdownHeading[] } | undefined;
+  return { html: String(file.value), headings: data?.headings ?? [] };
+}
+
 /**
  * A contributed entry's Markdown body as HTML, through the content pipeline
  * above. The body is rendered as it is: unlike Astro's renderMarkdown, it is
@@ -87,14 +95,12 @@ let pipeline: ReturnType<typeof contentPipeline> | undefined;
  * entry with this.
  */
 export async function renderEntryBody(body: string): Promise<RenderedBody> {
-  pipeline ??= contentPipeline().freeze();
-  const file = await pipeline.process(new VFile({ value: body, data: { astro: { frontmatter: {} } } }));
-  const data = file.data['astro'] as { headings?: MarkdownHeading[] } | undefined;
-  return { html: String(file.value), metadata: { headings: data?.headings ?? [], localImagePaths: [], remoteImagePaths: [], imagePaths: [], frontmatter: {} } };
+  const { html, headings } = await processMarkdown(body, {});
+  return { html, metadata: { headings, localImagePaths: [], remoteImagePaths: [], imagePaths: [], frontmatter: {} } };
 }
 
 /** The source of the content pipeline, for the loader's cache key: a change to it re-renders every entry. */
-export const contentPipelineSource = [rawHtmlAsText, emptyDataAttributes, contentPipeline, renderEntryBody].map(String).join('\n');
+export const contentPipelineSource = [rawHtmlAsText, emptyDataAttributes, contentPipeline, processMarkdown, renderEntryBody].map(String).join('\n');
 
 export const markdownProcessor: typeof processor = {
   ...processor,
@@ -103,12 +109,9 @@ export const markdownProcessor: typeof processor = {
     return {
       async render(content: string, options?: MarkdownRenderOptions): ReturnType<MarkdownRenderer['render']> {
         if (options?.fileURL || shared.syntaxHighlight) return astro.render(content, options);
-        const file = await (pipeline ??= contentPipeline().freeze()).process(new VFile({ value: content, data: { astro: { frontmatter: options?.frontmatter ?? {} } } }));
-        const data = file.data['astro'] as { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } | undefined;
-        return {
-          code: String(file.value),
-          metadata: { headings: data?.headings ?? [], localImagePaths: [], remoteImagePaths: [], frontmatter: data?.frontmatter ?? {} },
-        };
+        const frontmatter = options?.frontmatter ?? {};
+        const { html, headings } = await processMarkdown(content, frontmatter);
+        return { code: html, metadata: { headings, localImagePaths: [], remoteImagePaths: [], frontmatter } };
       },
     };
   },
