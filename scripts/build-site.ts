@@ -17,7 +17,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { run } from './lib/cli.ts';
-import { bothFit, countEntries } from './lib/build-plan.ts';
+import { bothFit, countEntries, pageHeapMiB } from './lib/build-plan.ts';
 
 interface Step {
   name: string;
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   const staging = join(dirname(site), `.${basename(site)}-search-index`);
   rmSync(staging, { recursive: true, force: true });
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-  const pages = (): Step => start('网站页面（astro build）', [astro, 'build', ...process.argv.slice(2)]);
+  const pages = (): Step => start('网站页面（astro build）', [`--max-old-space-size=${pageHeapMiB()}`, astro, 'build', ...process.argv.slice(2)]);
   const index = (): Step => start('搜索索引（scripts/build-search-index.ts）', [join(import.meta.dirname, 'build-search-index.ts'), staging]);
   const entries = countEntries('content');
   const together = bothFit(entries);

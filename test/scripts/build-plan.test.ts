@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bothFit, countEntries } from '../../scripts/lib/build-plan.ts';
+import { bothFit, countEntries, pageHeapMiB } from '../../scripts/lib/build-plan.ts';
 
 const GB = 10 ** 9;
 
@@ -15,5 +15,18 @@ describe('bothFit: npm run build runs the pages and the search index side by sid
     expect(bothFit(100_000, 24 * GB, 2)).toBe(true);
     expect(bothFit(30_000, 4 * GB, 2)).toBe(false);
     expect(bothFit(1_000, 7 * GB, 1)).toBe(false);
+  });
+});
+
+describe('pageHeapMiB: the page build may use most of a small runner, not only V8\'s default quarter', () => {
+  const MiB = 2 ** 20;
+  test('on a 7 GB runner, about 4 GB of heap instead of V8\'s default of under 2 GB', () => {
+    expect(pageHeapMiB(7 * GB, 1.8 * GB)).toBeGreaterThan(3800);
+    expect(pageHeapMiB(7 * GB, 1.8 * GB)).toBeLessThanOrEqual(4096);
+  });
+
+  test('never less than the default: a large machine keeps its own limit', () => {
+    expect(pageHeapMiB(24 * GB, 4288 * MiB)).toBe(4288);
+    expect(pageHeapMiB(2 * GB, 0.5 * GB)).toBe(Math.floor((1.2 * GB) / MiB));
   });
 });
