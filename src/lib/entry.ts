@@ -38,9 +38,13 @@ interface EntryOf<C extends CollectionName> extends EntryFacts {
 /** An entry of collection `C`; `Entry` alone is any entry, narrowed by `entry.collection`. */
 export type Entry<C extends CollectionName = CollectionName> = { [K in C]: EntryOf<K> }[C];
 
-function opening(markdown: string, length = 120): string {
-  const text = plainText(markdown);
+/** `text` cut to `length` characters, the cut marked with ……. */
+export function cutText(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length)}……` : text;
+}
+
+function opening(markdown: string, length = 120): string {
+  return cutText(plainText(markdown), length);
 }
 
 const FACTS: { [C in CollectionName]: (data: EntryData[C], body: string) => EntryFacts } = {

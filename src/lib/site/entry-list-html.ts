@@ -5,7 +5,7 @@
  * reused: rendering the items as Astro components cost list pages about
  * twice what an entry page costs. The HTML is the same as the component's was.
  */
-import type { Entry } from '../entry.ts';
+import { cutText, type Entry } from '../entry.ts';
 import { regionFullName } from '../regions.ts';
 import { href } from './url.ts';
 
@@ -18,23 +18,22 @@ export const LIST_SUMMARY_CHARS = 90;
 const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
 
 /** Text as HTML, escaped as Astro escapes an expression. */
-export function escapeText(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/[&<>'"]/g, (c) => TEXT_ESCAPES[c] as string);
 }
 
 /** An attribute value, escaped as Astro escapes one (& and ", the value being in double quotes). */
-export function escapeAttribute(value: string): string {
+function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
 
 /** One entry's list item. */
 export function entryListItem(e: Pick<Entry, 'key' | 'title' | 'organization' | 'region' | 'date' | 'summary'>, level: ListHeading): string {
-  const summary = e.summary.length > LIST_SUMMARY_CHARS ? `${e.summary.slice(0, LIST_SUMMARY_CHARS)}……` : e.summary;
   const date = e.date ? ` · <time datetime="${escapeAttribute(e.date)}">${escapeText(e.date)}</time>` : '';
   return (
     `<li><${level}><a href="${escapeAttribute(href(`${e.key}/`))}">${escapeText(e.title)}</a></${level}>` +
     `<p class="byline">${escapeText(e.organization)} · ${escapeText(regionFullName(e.region))}${date}</p>` +
-    `<p class="summary">${escapeText(summary)}</p></li>`
+    `<p class="summary">${escapeText(cutText(e.summary, LIST_SUMMARY_CHARS))}</p></li>`
   );
 }
 
