@@ -16,10 +16,11 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIELD_WEIGHTS, FILTERS, type SearchRecord } from '../../../src/lib/search/record.ts';
 import {
-  ByteWriter, CARDS_PER_SHARD, decodePostings, encodeBrowse, encodeFacets, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, placedName, shardPlace, TEXT_START, TOP_CARDS, topDocs, VERSION, withHeader,
+  ByteWriter, CARDS_PER_SHARD, decodePostings, encodeBrowse, encodeFacets, encodePostings, encodeShard, FORMAT, impact, NAME_LENGTH, packNames, paths, placedName, shardPlace, termHash, TEXT_START, TOP_CARDS, topDocs, VERSION, withHeader,
   type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
 import { normalize, scan } from '../../../src/lib/search/tokenize.ts';
+import { leastEntries, MAX_PHRASES, PhraseMiner } from './phrases.ts';
 import { BUCKETS, PostingSpill } from './spill.ts';
 import { splitShard } from './split.ts';
 import { grown, TermTable } from './terms.ts';
@@ -33,6 +34,8 @@ export interface BuildOptions {
   textsPerChunk?: number;
   /** Bytes of postings held in memory before they are appended to temporary files. */
   spillBytes?: number;
+  /** At most this many phrases get postings of their own (phrases.ts); 0: none. */
+  maxPhrases?: number;
 }
 
 export interface BuildStats {
@@ -293,8 +296,11 @@ interface ShardTerm {
   hash: number;
 }
 
-function writeShards(spill: PostingSpill, table: TermTable, sizes: TermSizes, order: readonly number[], lengths: Float64Array, averageLength: number, shardCount: number, writeShard: (shard: number, terms: ShardTerm[]) => string[]): string[][] {
+function writeShards(spill: PostingSpill, table: TermTable, sizes: TermSizes, order: readonly number[], lengths: Float64Array, averageLength: number, shardCount: number, extra: readonly ShardTerm[], writeShard: (shard: number, terms: ShardTerm[]) => string[]): string[][] {
   const shards: string[][] = new Array(shardCount);
+  // Terms that are not in the spill (phrases), by shard.
+  const extraOf = new Map<number, ShardTerm[]>();
+  for (const t of extra) extraOf.set(t.hash % shardCount, [...(extraOf.get(t.hash % shardCount) ?? []), t]);
   const groups = shardCount >= BUCKETS
     ? Array.from({ length: BUCKETS }, (_, b) => [b])
     : Array.from({ length: shardCount }, (_, s) => Array.from({ length: BUCKETS / shardCount }, (_, k) => s + k * shardCount));
@@ -354,17 +360,40 @@ function writeShards(spill: PostingSpill, table: TermTable, sizes: TermSizes, or
     const inGroup = shardCount >= BUCKETS ? Array.from({ length: shardCount / BUCKETS }, (_, k) => (group[0] as number) + k * BUCKETS) : [group[0] as number];
     const ids = group.flatMap((b) => termsOf[b] as number[]);
     for (const s of inGroup) {
-      const inShard = ids.filter((id) => (hashes[id] as number) % shardCount === s).sort((x, y) => ((texts[x] as string) < (texts[y] as string) ? -1 : 1));
-      shards[s] = writeShard(s, inShard.map((id) => ({
+      const inShard: ShardTerm[] = ids.filter((id) => (hashes[id] as number) % shardCount === s).map((id) => ({
         term: texts[id] as string,
         df: df[id] as number,
         postings: (buffers.get((hashes[id] as number) % BUCKETS) as Uint8Array).subarray(begin[id] as number, end[id] as number),
         positioned: positioned[id] === 1,
         hash: hashes[id] as number,
-      })));
+      }));
+      inShard.push(...(extraOf.get(s) ?? []));
+      shards[s] = writeShard(s, inShard.sort((x, y) => (x.term < y.term ? -1 : 1)));
     }
   }
   return shards;
+}
+
+/**
+ * The library's common phrases (phrases.ts) as terms: mined from each
+ * entry's title, summary and body as the tokenizer sees them (normalised,
+ * the title's first TEXT_START − 1 characters), weighted like any term.
+ */
+function phraseTerms(table: TermTable, hot: Uint8Array, least: number, maxPhrases: number, order: readonly number[], texts: TextSpill, lengths: Float64Array, averageLength: number): ShardTerm[] {
+  if (!maxPhrases) return [];
+  const miner = new PhraseMiner(table, hot);
+  for (const old of order) {
+    const card = JSON.parse(decoder.decode(texts.get(2 * old))) as Card;
+    const body = JSON.parse(decoder.decode(texts.get(2 * old + 1))) as string;
+    miner.add({ title: [...normalize(card.title)].slice(0, TEXT_START - 1).join(''), summary: normalize(card.summary), body: normalize(body) });
+  }
+  return miner.phrases(least).slice(0, maxPhrases).map(({ phrase, postings }) => ({
+    term: phrase,
+    df: postings.length,
+    postings: encodePostings(postings.map((p) => ({ doc: p.doc, impact: impact(p.tf, lengths[order[p.doc] as number] as number, averageLength), inTitle: p.inTitle, positions: [] })), false).result(),
+    positioned: false,
+    hash: termHash(phrase),
+  }));
 }
 
 /**
@@ -433,16 +462,17 @@ function jsonArray(items: readonly Uint8Array[]): Uint8Array {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** Builds the index of `records` into `outDir` (replaced when complete). */
 export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string, options: BuildOptions = {}): BuildStats {
-  const { shards = 0, shardBytes = 24_576, cardsPerChunk = 64, textsPerChunk = 16, spillBytes = 8 * 2 ** 20 } = options;
+  const { shards = 0, shardBytes = 24_576, cardsPerChunk = 64, textsPerChunk = 16, spillBytes = 8 * 2 ** 20, maxPhrases = MAX_PHRASES } = options;
   const tmp = join(dirname(outDir), `.search-${process.pid}`);
   const work = `${tmp}-spill`;
   for (const dir of [tmp, work]) rmSync(dir, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   try {
-    return build(records, outDir, tmp, work, { shards, shardBytes, cardsPerChunk, textsPerChunk, spillBytes });
+    return build(records, outDir, tmp, work, { shards, shardBytes, cardsPerChunk, textsPerChunk, spillBytes, maxPhrases });
   } finally {
     rmSync(work, { recursive: true, force: true });
     rmSync(tmp, { recursive: true, force: true });
@@ -450,7 +480,7 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string
 }
 
 function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, work: string, options: Required<BuildOptions>): BuildStats {
-  const { shards: shardsAsked, shardBytes, cardsPerChunk, textsPerChunk, spillBytes } = options;
+  const { shards: shardsAsked, shardBytes, cardsPerChunk, textsPerChunk, spillBytes, maxPhrases } = options;
   const spill = new PostingSpill(work, spillBytes);
   const texts = new TextSpill(work, spillBytes * 4);
   const pending: Pending[] = [];
@@ -528,9 +558,15 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     if (depth) splits.push(shard, depth);
     return parts.map((part, p) => write(paths.shard, encodeShard(part, bestCards(part)), shardPlace(shard, depth ? p : undefined)));
   };
+  // Trigrams common enough that a phrase made of them is worth postings of its own (phrases.ts).
+  const least = leastEntries(n);
+  const hot = new Uint8Array(table.size);
+  for (let id = 0; id < table.size; id++) if (table.positioned[id] && (sizes.df[id] as number) >= least) hot[id] = 1;
+  let phrases: ShardTerm[];
   let shards: string[][];
   try {
-    shards = writeShards(spill, table, sizes, order, lengths, averageLength, shardCount, writeShard);
+    phrases = phraseTerms(table, hot, least, maxPhrases, order, texts, lengths, averageLength);
+    shards = writeShards(spill, table, sizes, order, lengths, averageLength, shardCount, phrases, writeShard);
   } finally {
     spill.close();
   }
@@ -559,7 +595,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((x) => x.i);
   const manifest: StoredManifest = {
-    format: FORMAT, version: VERSION, entries: n, shardCount, splits: pairsByShard(splits), shards: packNames(shards.flat()), cards: packNames(cards), cardsPerChunk, texts: packNames(bodies), textsPerChunk,
+    format: FORMAT, version: VERSION, entries: n, shardCount, splits: pairsByShard(splits), shards: packNames(shards.flat()), phrases: phrases.map((p) => p.term), cards: packNames(cards), cardsPerChunk, texts: packNames(bodies), textsPerChunk,
     facets: write(paths.facets, encodeFacets(columns)), browse: write(paths.browse, encodeBrowse(browse)), values,
   };
   const json = `${JSON.stringify(manifest)}\n`;

@@ -82,6 +82,21 @@ export class TermTable {
     return id;
   }
 
+  /** The id of a Han character already seen, or -1 (nothing is added). */
+  charId(cp: number): number {
+    return cp < this.charIds.length ? (this.charIds[cp] as number) - 1 : -1;
+  }
+
+  /** The code point of a character id. */
+  charCode(id: number): number {
+    return this.chars[id] as number;
+  }
+
+  /** The term id of a Han trigram already seen, from character ids, or -1 (nothing is added). */
+  trigramId(a: number, b: number, c: number): number {
+    return (this.slots[this.slot(a, b, c) + 3] as number) - 1;
+  }
+
   /** The term id of a word (its normalised text). */
   word(text: string): number {
     let id = this.words.get(text);

@@ -5,8 +5,9 @@
  * ranks:
  *
  * 1. entries that contain every part of the query as typed (a part of up to
- *    three characters is one term; a longer one is confirmed by the
- *    positions of its trigrams), those with it in the title first;
+ *    three characters, or one of the index's phrases, is one term; a longer
+ *    one is confirmed by the positions of its trigrams), those with it in the
+ *    title first;
  * 2. entries that contain all of the query's terms, but not as typed; when
  *    the first two tiers hold less than a page, also those holding all of
  *    the query's bigrams (its words apart: 渭南…委员工作室);
@@ -18,7 +19,7 @@
  * old-format file makes every call reject with SearchUnavailable.
  */
 import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, PAGE_SIZE, parseManifest, paths, positionsOf, shardFileOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
-import { isTrigram, queryParts, type QueryPart } from './tokenize.ts';
+import { isTrigram, queryParts, withPhrases, type QueryPart } from './tokenize.ts';
 
 /** Results on a page (format.ts): below that many hits of the query as typed, entries holding its words apart are looked for too. */
 export { PAGE_SIZE };
@@ -217,8 +218,8 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
   }
 
   async function search(query: string, filters: Filters = {}): Promise<SearchOutcome> {
-    const parts = queryParts(query);
     const m = await manifest();
+    const parts = withPhrases(queryParts(query), m.phrases);
     const terms = [...new Set(parts.flatMap((p) => p.terms.map((t) => t.term)))];
     if (!terms.length) return { parts, hits: [], near: [] };
     const loose = [...new Set(parts.flatMap((p) => p.loose))];

@@ -25,10 +25,15 @@
  * bigrams they contain (委员 is in nearly every entry, 委员工 in few). Positions count code points; the
  * title starts at 0, the summary and body at TEXT_START, so a phrase's place
  * tells whether it is in the title.
+ *
+ * Phrases of four or more characters that many titles share (the names of
+ * practices: 委员工作室) are terms too, without positions, listed in the
+ * manifest (scripts/lib/search/phrases.ts): a query of one such phrase reads
+ * its postings, not its trigrams'.
  */
 
 export const FORMAT = 'casebook-search';
-export const VERSION = 4;
+export const VERSION = 5;
 export const TEXT_START = 256;
 /** BM25 parameters. */
 export const K1 = 1.2;
@@ -428,6 +433,8 @@ export interface Manifest {
   splits: number[];
   /** One name per shard file, by shard and part (on disk: their hashes run together in one string). */
   shards: string[];
+  /** Phrases (four or more Han characters) indexed as terms of their own, without positions. */
+  phrases: ReadonlySet<string>;
   /** Document table chunks: entry n is row n % cardsPerChunk of chunk ⌊n / cardsPerChunk⌋. */
   cards: string[];
   cardsPerChunk: number;
@@ -441,7 +448,7 @@ export interface Manifest {
 }
 
 /** The manifest as written: the hashes of placed names run together, so that thousands of shard names cost no quotes, commas or places. */
-export type StoredManifest = Omit<Manifest, 'shards' | 'cards' | 'texts'> & { shards: string; cards: string; texts: string };
+export type StoredManifest = Omit<Manifest, 'shards' | 'cards' | 'texts' | 'phrases'> & { shards: string; cards: string; texts: string; phrases: string[] };
 
 /** The places of the shard files in the order the manifest lists them. */
 export function shardPlaces(shardCount: number, splits: readonly number[]): string[] {
@@ -503,9 +510,10 @@ export function parseManifest(value: unknown): Manifest {
     isCount(m.cardsPerChunk) && m.cardsPerChunk > 0 && isCount(m.textsPerChunk) && m.textsPerChunk > 0 &&
     isName(m.facets) && isName(m.browse) &&
     cards.length === Math.ceil(m.entries / m.cardsPerChunk) && texts.length === Math.ceil(m.entries / m.textsPerChunk) &&
-    typeof m.values === 'object' && m.values !== null && Object.values(m.values).every((v) => Array.isArray(v) && v.every((s) => typeof s === 'string'));
+    typeof m.values === 'object' && m.values !== null && Object.values(m.values).every((v) => Array.isArray(v) && v.every((s) => typeof s === 'string')) &&
+    Array.isArray(m.phrases) && m.phrases.every((p) => typeof p === 'string' && [...p].length >= 4);
   if (!ok) throw new IndexFormatError('搜索索引的清单不完整');
-  return { ...(m as StoredManifest), shards, cards, texts };
+  return { ...(m as StoredManifest), shards, cards, texts, phrases: new Set(m.phrases) };
 }
 
 /** Where each file lives, relative to the index folder. */

@@ -197,3 +197,12 @@ export function queryParts(query: string): QueryPart[] {
   // A long paste would fetch many shards; its first 16 parts already pin it down.
   return parts.filter((p, i) => i < 16 && !parts.slice(0, i).some((q) => q.text === p.text));
 }
+
+/**
+ * The parts with the index's phrases (format.ts Manifest.phrases) looked up
+ * as themselves: a part that is one of them is one term, without positions,
+ * instead of a cover of trigrams. It finds the same entries.
+ */
+export function withPhrases(parts: readonly QueryPart[], phrases: ReadonlySet<string>): QueryPart[] {
+  return parts.map((p) => (p.kind === 'han' && p.terms.length > 1 && phrases.has(p.text) ? { ...p, terms: [{ term: p.text, offset: 0 }] } : p));
+}
