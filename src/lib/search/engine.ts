@@ -18,7 +18,7 @@
  * values are fetched by chunk, once. Any missing, truncated, corrupt or
  * old-format file makes every call reject with SearchUnavailable.
  */
-import { decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, PAGE_SIZE, parseManifest, paths, positionsOf, shardFileOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
+import { chunkName, decodeBrowse, decodeFacets, decodeJson, decodePostings, decodeShard, gunzip, indexOfDoc, IndexFormatError, K1, PAGE_SIZE, parseManifest, paths, positionsOf, shardFileOf, TEXT_START, type Card, type FilterColumn, type Manifest, type PostingList } from './format.ts';
 import { isTrigram, queryParts, withPhrases, type QueryPart } from './tokenize.ts';
 
 /** Results on a page (format.ts): below that many hits of the query as typed, entries holding its words apart are looked for too. */
@@ -277,14 +277,14 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
   }
 
   /** Chunked rows (document table or texts) for some entries, each chunk fetched once. */
-  async function rows<T>(docs: readonly number[], names: (m: Manifest) => { files: string[]; size: number; path: (name: string) => string }, check: (row: unknown) => boolean): Promise<T[]> {
+  async function rows<T>(docs: readonly number[], names: (m: Manifest) => { files: string; size: number; path: (name: string) => string }, check: (row: unknown) => boolean): Promise<T[]> {
     const m = await manifest();
     const { files, size, path } = names(m);
     const chunks = [...new Set(docs.map((d) => Math.floor(d / size)))];
     const loaded = new Map(
       await Promise.all(
         chunks.map(async (c) => {
-          const name = files[c];
+          const name = chunkName(files, c);
           if (name === undefined) throw new SearchUnavailable('搜索索引已损坏');
           const list = await binary(path(name), (bytes) => {
             const value = decodeJson(bytes);

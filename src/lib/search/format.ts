@@ -431,15 +431,18 @@ export interface Manifest {
   shardCount: number;
   /** The split shards and their depths, as [shard, depth] pairs by shard (see partOf). */
   splits: number[];
-  /** One name per shard file, by shard and part (on disk: their hashes run together in one string). */
-  shards: string[];
+  /**
+   * The hashes of the shard files, by shard and part, run together (no quotes, commas or places: thousands of
+   * them); a name is made only for the files a query asks for (shardFileOf).
+   */
+  shards: string;
+  /** Document table chunks' hashes, run together: entry n is row n % cardsPerChunk of chunk ⌊n / cardsPerChunk⌋. */
+  cards: string;
+  cardsPerChunk: number;
+  texts: string;
+  textsPerChunk: number;
   /** Phrases (four or more Han characters) indexed as terms of their own, without positions. */
   phrases: ReadonlySet<string>;
-  /** Document table chunks: entry n is row n % cardsPerChunk of chunk ⌊n / cardsPerChunk⌋. */
-  cards: string[];
-  cardsPerChunk: number;
-  texts: string[];
-  textsPerChunk: number;
   /** The filter columns (encodeFacets) and the browsing order (encodeBrowse). */
   facets: string;
   browse: string;
@@ -447,21 +450,22 @@ export interface Manifest {
   values: Record<string, string[]>;
 }
 
-/** The manifest as written: the hashes of placed names run together, so that thousands of shard names cost no quotes, commas or places. */
-export type StoredManifest = Omit<Manifest, 'shards' | 'cards' | 'texts' | 'phrases'> & { shards: string; cards: string; texts: string; phrases: string[] };
+/** The manifest as written. */
+export type StoredManifest = Omit<Manifest, 'phrases'> & { phrases: string[] };
 
-/** The places of the shard files in the order the manifest lists them. */
-export function shardPlaces(shardCount: number, splits: readonly number[]): string[] {
-  const depth = new Map<number, number>();
-  for (let i = 0; i + 1 < splits.length; i += 2) depth.set(splits[i] as number, splits[i + 1] as number);
-  const places: string[] = [];
-  for (let shard = 0; shard < shardCount; shard++) {
-    const d = depth.get(shard);
-    if (d === undefined) places.push(shardPlace(shard, undefined));
-    else for (let part = 0; part < 2 ** d; part++) places.push(shardPlace(shard, part));
-  }
-  return places;
-}
+/** The hash of the i-th file of a packed list. */
+const hashAt = (packed: string, i: number): string => packed.slice(i * NAME_LENGTH, (i + 1) * NAME_LENGTH);
+
+/** The name of chunk `chunk` of a packed list of chunk hashes, or undefined past its end. */
+export const chunkName = (packed: string, chunk: number): string | undefined =>
+  Number.isInteger(chunk) && chunk >= 0 && (chunk + 1) * NAME_LENGTH <= packed.length ? placedName(chunk, hashAt(packed, chunk)) : undefined;
+
+/** How many shard files: one per shard, 2^depth for a split one. */
+const shardFiles = (shardCount: number, splits: readonly number[]): number => {
+  let files = shardCount;
+  for (let i = 0; i + 1 < splits.length; i += 2) files += 2 ** (splits[i + 1] as number) - 1;
+  return files;
+};
 
 /** The name of the shard file holding a term. */
 export function shardFileOf(m: Manifest, term: string): string {
@@ -475,45 +479,41 @@ export function shardFileOf(m: Manifest, term: string): string {
     if (s < shard) file += 2 ** (m.splits[i + 1] as number) - 1;
     else if (s === shard) depth = m.splits[i + 1] as number;
   }
-  return m.shards[file + partOf(hash, m.shardCount, depth)] as string;
+  const part = partOf(hash, m.shardCount, depth);
+  return placedName(shardPlace(shard, depth ? part : undefined), hashAt(m.shards, file + part));
 }
 
 export const packNames = (hashes: readonly string[]): string => hashes.join('');
 
 const NAME = new RegExp(`^[0-9a-f]{${NAME_LENGTH}}$`);
 const isName = (v: unknown): v is string => typeof v === 'string' && NAME.test(v);
-/** Names from packed hashes: placed by number, or by the given places. */
-const unpackNames = (v: unknown, places?: readonly string[]): string[] | undefined => {
-  if (typeof v !== 'string' || v.length % NAME_LENGTH !== 0 || !/^[0-9a-f]*$/.test(v)) return undefined;
-  const count = v.length / NAME_LENGTH;
-  if (places && places.length !== count) return undefined;
-  return Array.from({ length: count }, (_, i) => placedName(places?.[i] ?? i, v.slice(i * NAME_LENGTH, (i + 1) * NAME_LENGTH)));
-};
+/** Packed hashes of `count` files. */
+const isPacked = (v: unknown, count: number): v is string => typeof v === 'string' && v.length === count * NAME_LENGTH && /^[0-9a-f]*$/.test(v);
 /** [shard, depth] pairs, shards ascending and below the count, depths 1–16. */
 const isSplits = (v: unknown, shardCount: number): v is number[] =>
   Array.isArray(v) && v.length % 2 === 0 &&
   v.every((x, i) => Number.isInteger(x) && (i % 2 ? x >= 1 && x <= 16 : x >= 0 && x < shardCount && (i === 0 || x > (v[i - 2] as number))));
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
-/** The manifest, checked: an old or unknown format is an error, not a guess. */
+/**
+ * The manifest, checked: an old or unknown format is an error, not a guess. Names are not unpacked (at 30,000
+ * entries that was thousands of strings and tens of milliseconds on a phone, before the first shard could be asked for).
+ */
 export function parseManifest(value: unknown): Manifest {
   const m = value as Partial<StoredManifest> | null;
   if (!m || m.format !== FORMAT) throw new IndexFormatError('不是案例库的搜索索引');
   if (m.version !== VERSION) throw new IndexFormatError(`搜索索引的版本是 ${String(m.version)}，网页需要版本 ${VERSION}`);
-  const shardCount = m.shardCount;
-  const splitsOk = isCount(shardCount) && shardCount > 0 && (shardCount & (shardCount - 1)) === 0 && isSplits(m.splits, shardCount);
-  const shards = splitsOk ? unpackNames(m.shards, shardPlaces(shardCount, m.splits as number[])) : undefined;
-  const cards = unpackNames(m.cards);
-  const texts = unpackNames(m.texts);
+  const { shardCount, entries, cardsPerChunk, textsPerChunk } = m;
   const ok =
-    isCount(m.entries) && shards && shards.length > 0 && cards && texts &&
-    isCount(m.cardsPerChunk) && m.cardsPerChunk > 0 && isCount(m.textsPerChunk) && m.textsPerChunk > 0 &&
+    isCount(shardCount) && shardCount > 0 && (shardCount & (shardCount - 1)) === 0 && isSplits(m.splits, shardCount) &&
+    isPacked(m.shards, shardFiles(shardCount, m.splits)) &&
+    isCount(entries) && isCount(cardsPerChunk) && cardsPerChunk > 0 && isCount(textsPerChunk) && textsPerChunk > 0 &&
+    isPacked(m.cards, Math.ceil(entries / cardsPerChunk)) && isPacked(m.texts, Math.ceil(entries / textsPerChunk)) &&
     isName(m.facets) && isName(m.browse) &&
-    cards.length === Math.ceil(m.entries / m.cardsPerChunk) && texts.length === Math.ceil(m.entries / m.textsPerChunk) &&
     typeof m.values === 'object' && m.values !== null && Object.values(m.values).every((v) => Array.isArray(v) && v.every((s) => typeof s === 'string')) &&
     Array.isArray(m.phrases) && m.phrases.every((p) => typeof p === 'string' && [...p].length >= 4);
   if (!ok) throw new IndexFormatError('搜索索引的清单不完整');
-  return { ...(m as StoredManifest), shards, cards, texts, phrases: new Set(m.phrases) };
+  return { ...(m as StoredManifest), phrases: new Set(m.phrases) };
 }
 
 /** Where each file lives, relative to the index folder. */
