@@ -10,7 +10,7 @@
  * asserts nothing. Each command runs up to --runs times (median time, highest
  * peak memory), but is not repeated once its runs took --budget-minutes.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -239,6 +239,12 @@ function warmUp(files: SyntheticFile[]): void {
   }
 }
 
+/** How many font faces for Chinese the system has (fontconfig), or undefined without fc-list. */
+function chineseFonts(): number | undefined {
+  const listed = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  return listed.status === 0 ? listed.stdout.split('\n').filter(Boolean).length : undefined;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -261,7 +267,7 @@ async function main(): Promise<number> {
   const vocabulary = vocabularyFrom([...library.reports, ...library.cases].map((e) => e.body), library.themes);
   const astroVersion = (JSON.parse(readFileSync(join(REPO, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
   const starlightDir = values['no-starlight'] || !steps.has('starlight') ? undefined : installStarlight(astroVersion);
-  const machine = { cpus: cpus().length, memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, astro: astroVersion, starlight: starlightDir ? STARLIGHT_VERSION : undefined };
+  const machine = { cpus: cpus().length, memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, astro: astroVersion, starlight: starlightDir ? STARLIGHT_VERSION : undefined, chineseFonts: chineseFonts() };
   warmUp(syntheticLibrary(20, vocabulary));
   const loadAtStart = load();
   const results: SizeResult[] = [];
@@ -286,7 +292,8 @@ async function main(): Promise<number> {
     const larger = (k: 'linear' | 'power') => Math.max(p.pagesPeakMiB?.[k] ?? 0, p.indexPeakMiB?.[k] ?? 0);
     console.log(`  full build on a 7 GB runner: pages, then the index (scripts/lib/build-plan.ts), so its peak is the larger of the two: ${gib(larger('linear'))} linear, ${gib(larger('power'))} power law`);
   }
-  console.log(`\n${machine.cpus} CPUs, ${machine.memoryGiB} GiB; load average at start ${loadAtStart.join(' ')}, at end ${load().join(' ')}; figures written to ${values.json}`);
+  // Without a Chinese font the browser looks for one for every character it lays out: pages lay out slower than on a phone.
+  console.log(`\n${machine.cpus} CPUs, ${machine.memoryGiB} GiB; ${machine.chineseFonts === undefined ? 'Chinese fonts unknown (no fc-list)' : `${machine.chineseFonts} Chinese font faces (fc-list :lang=zh)`}; load average at start ${loadAtStart.join(' ')}, at end ${load().join(' ')}; figures written to ${values.json}`);
   return 0;
 }
 

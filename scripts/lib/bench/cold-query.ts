@@ -47,18 +47,19 @@ function recorder(context: BrowserContext) {
   };
 }
 
-declare global {
-  interface Window {
-    __resultsAt?: number;
-  }
-}
+/** What the page logs when the results are shown, followed by the time. */
+const SHOWN = 'casebook-results-shown ';
 
-/** Records, in the page, the moment the results are shown: the status says how many, and the list stops being busy. */
+/**
+ * Records, in the page, the moment the results are shown: the status says how many, and the list stops being
+ * busy. The time is logged to the console, so that nothing is evaluated in the page (no polling, no injected
+ * script on its main thread) while it works towards the results.
+ */
 function watchResults(): void {
   new MutationObserver((_, observer) => {
     const status = document.querySelector('#search-status')?.textContent ?? '';
     if (/找到|没有找到/.test(status) && document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false') {
-      window.__resultsAt = performance.now();
+      console.debug(`casebook-results-shown ${performance.now()}`);
       observer.disconnect();
     }
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
@@ -71,11 +72,11 @@ async function casebookOnce(browser: Browser, url: string, query: string) {
   try {
     const page = await context.newPage();
     await page.goto('about:blank');
+    const shown = page.waitForEvent('console', { predicate: (message) => message.text().startsWith(SHOWN), timeout: 120_000 });
     await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
-    // The time is the one recorded in the page when the results appeared (as Starlight's below is taken in the
+    // The time is the one taken in the page when the results appeared (as Starlight's below is taken in the
     // page when its data is there), not when a poll from outside gets its turn on a busy main thread.
-    const done = await page.waitForFunction(() => window.__resultsAt, undefined, { timeout: 120_000, polling: 5 });
-    const ms = (await done.jsonValue()) as number;
+    const ms = Number((await shown).text().slice(SHOWN.length));
     const results = await page.locator('[data-search-result]').count();
     await page.waitForLoadState('networkidle');
     return { ms, results, ...(await settle()) };
