@@ -20,7 +20,7 @@ import {
   type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
 import { normalize, scan } from '../../../src/lib/search/tokenize.ts';
-import { leastEntries, MAX_PHRASES, PhraseMiner } from './phrases.ts';
+import { CommonPhrases, type EntryText, leastEntries, MAX_PHRASES } from './phrases.ts';
 import { BUCKETS, PostingSpill } from './spill.ts';
 import { splitShard } from './split.ts';
 import { grown, TermTable } from './terms.ts';
@@ -116,11 +116,9 @@ class EntryTerms {
   }
 }
 
-/** Tokenizes one record into `terms`; returns its field-weighted length. */
-function collect(record: SearchRecord, terms: EntryTerms, table: TermTable): number {
+/** Tokenizes one entry's normalised fields into `terms`; returns its field-weighted length. */
+function collect({ title, summary, body }: EntryText, terms: EntryTerms, table: TermTable): number {
   terms.clear();
-  const title = normalize(record.title);
-  const summary = normalize(record.summary);
   let titleLength = 0;
   // The ids of the previous Han character and of the one before it in the same run, or -1.
   let previousId = -1;
@@ -150,7 +148,7 @@ function collect(record: SearchRecord, terms: EntryTerms, table: TermTable): num
   const summaryLength = [...summary].length;
   let textLength = 0;
   scan(
-    `${summary}\n${normalize(record.body)}`,
+    `${summary}\n${body}`,
     (cp, previous, position) => {
       const weight = position < summaryLength ? FIELD_WEIGHTS.summary : FIELD_WEIGHTS.body;
       const id = table.char(cp);
@@ -375,28 +373,6 @@ function writeShards(spill: PostingSpill, table: TermTable, sizes: TermSizes, or
 }
 
 /**
- * The library's common phrases (phrases.ts) as terms: mined from each
- * entry's title, summary and body as the tokenizer sees them (normalised,
- * the title's first TEXT_START − 1 characters), weighted like any term.
- */
-function phraseTerms(table: TermTable, hot: Uint8Array, least: number, maxPhrases: number, order: readonly number[], texts: TextSpill, lengths: Float64Array, averageLength: number): ShardTerm[] {
-  if (!maxPhrases) return [];
-  const miner = new PhraseMiner(table, hot);
-  for (const old of order) {
-    const card = JSON.parse(decoder.decode(texts.get(2 * old))) as Card;
-    const body = JSON.parse(decoder.decode(texts.get(2 * old + 1))) as string;
-    miner.add({ title: [...normalize(card.title)].slice(0, TEXT_START - 1).join(''), summary: normalize(card.summary), body: normalize(body) });
-  }
-  return miner.phrases(least).slice(0, maxPhrases).map(({ phrase, postings }) => ({
-    term: phrase,
-    df: postings.length,
-    postings: encodePostings(postings.map((p) => ({ doc: p.doc, impact: impact(p.tf, lengths[order[p.doc] as number] as number, averageLength), inTitle: p.inTitle, positions: [] })), false).result(),
-    positioned: false,
-    hash: termHash(phrase),
-  }));
-}
-
-/**
  * Texts as JSON (each entry's card, and its body), held in memory up to a
  * budget, beyond it appended to a temporary file as they stream by; read
  * back by number as bytes, ready to be joined into a JSON array.
@@ -462,7 +438,6 @@ function jsonArray(items: readonly Uint8Array[]): Uint8Array {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** Builds the index of `records` into `outDir` (replaced when complete). */
 export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string, options: BuildOptions = {}): BuildStats {
@@ -490,12 +465,21 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
   const byBucket = { order: new Int32Array(1024), counts: new Int32Array(BUCKETS) };
   let bucketOf = new Uint8Array(1024);
   let totalLength = 0;
+  /** Trigrams in at least `least` of the entries read so far (phrases.ts). */
+  const hotTrigrams = (least: number) => {
+    const hot = new Uint8Array(table.size);
+    for (let id = 0; id < table.size; id++) if (table.positioned[id] && (sizes.df[id] as number) >= least) hot[id] = 1;
+    return { table, hot };
+  };
+  const phrases = maxPhrases ? new CommonPhrases(maxPhrases) : undefined;
   try {
     for (const record of records) {
       const doc = pending.length;
-      const length = collect(record, terms, table);
+      const text: EntryText = { title: normalize(record.title), summary: normalize(record.summary), body: normalize(record.body) };
+      const length = collect(text, terms, table);
       bucketOf = grown(bucketOf, terms.count);
       spillEntry(doc, terms, table, spill, sizes, bucketOf, byBucket);
+      phrases?.add(text, hotTrigrams);
       const card: Card = { key: record.key, title: record.title, byline: record.byline, date: record.date, summary: record.summary };
       texts.add(JSON.stringify(card));
       // Well-formed as the old UTF-8 round trip made it: JSON would otherwise escape a lone surrogate.
@@ -558,15 +542,24 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     if (depth) splits.push(shard, depth);
     return parts.map((part, p) => write(paths.shard, encodeShard(part, bestCards(part)), shardPlace(shard, depth ? p : undefined)));
   };
-  // Trigrams common enough that a phrase made of them is worth postings of its own (phrases.ts).
-  const least = leastEntries(n);
-  const hot = new Uint8Array(table.size);
-  for (let id = 0; id < table.size; id++) if (table.positioned[id] && (sizes.df[id] as number) >= least) hot[id] = 1;
-  let phrases: ShardTerm[];
+  // The common phrases (phrases.ts) as terms: their postings in entry-number order, weighted like any term's.
+  const numberOf = new Int32Array(n);
+  order.forEach((old, doc) => (numberOf[old] = doc));
+  const phraseTerms: ShardTerm[] = (phrases?.finish(hotTrigrams, leastEntries(n)) ?? []).map(({ phrase, postings }) => ({
+    term: phrase,
+    df: postings.length,
+    postings: encodePostings(
+      postings
+        .map((p) => ({ doc: numberOf[p.entry] as number, impact: impact(p.tf, lengths[p.entry] as number, averageLength), inTitle: p.inTitle, positions: [] }))
+        .sort((a, b) => a.doc - b.doc),
+      false,
+    ).result(),
+    positioned: false,
+    hash: termHash(phrase),
+  }));
   let shards: string[][];
   try {
-    phrases = phraseTerms(table, hot, least, maxPhrases, order, texts, lengths, averageLength);
-    shards = writeShards(spill, table, sizes, order, lengths, averageLength, shardCount, phrases, writeShard);
+    shards = writeShards(spill, table, sizes, order, lengths, averageLength, shardCount, phraseTerms, writeShard);
   } finally {
     spill.close();
   }
@@ -595,7 +588,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((x) => x.i);
   const manifest: StoredManifest = {
-    format: FORMAT, version: VERSION, entries: n, shardCount, splits: pairsByShard(splits), shards: packNames(shards.flat()), phrases: phrases.map((p) => p.term), cards: packNames(cards), cardsPerChunk, texts: packNames(bodies), textsPerChunk,
+    format: FORMAT, version: VERSION, entries: n, shardCount, splits: pairsByShard(splits), shards: packNames(shards.flat()), phrases: phraseTerms.map((p) => p.term), cards: packNames(cards), cardsPerChunk, texts: packNames(bodies), textsPerChunk,
     facets: write(paths.facets, encodeFacets(columns)), browse: write(paths.browse, encodeBrowse(browse)), values,
   };
   const json = `${JSON.stringify(manifest)}\n`;

@@ -7,17 +7,21 @@
  * six document-table chunks. As one term it is a plain posting list (entry
  * and weight, no positions), and its shard carries its best entries' rows.
  *
- * Mining, in one pass over the entries: where a text has two or more
- * overlapping common trigrams in a row (each in at least `least` entries),
- * every stretch of MIN_PHRASE to MAX_PHRASE + 1 characters there is a
- * candidate, counted once per entry with its field-weighted frequency.
- * Chosen: candidates of up to MAX_PHRASE characters in at least `least`
- * entries, unless a candidate one character longer is in nearly as many
- * (员工作室 goes with 委员工作室, and the pieces of a sentence that many
- * entries repeat go with the sentence); at most MAX_PHRASES, the most common
- * first. Every occurrence of a phrase lies in such a stretch, so a phrase's
- * postings hold exactly the entries its trigrams would give.
+ * Mining (PhraseMiner), over the first SAMPLE entries read (all of a smaller
+ * library): where a text has two or more overlapping common trigrams in a
+ * row (each in at least `least` of those entries), every stretch of
+ * MIN_PHRASE to MAX_PHRASE + 1 characters there is a candidate, counted once
+ * per entry. Chosen: candidates of up to MAX_PHRASE characters in at least
+ * `least` entries, unless a candidate one character longer, on either side,
+ * is in nearly as many (委员工作 and 员工作室 go with 委员工作室, and the
+ * pieces of a sentence that many entries repeat go with the sentence); at
+ * most MAX_PHRASES, the most common first. The chosen phrases are then found
+ * (PhraseMatcher) in every entry as it streams by, in the normalised title,
+ * summary and body the tokenizer reads, as exact substrings: a phrase's
+ * postings hold exactly the entries its trigrams would give. Those in fewer
+ * than leastEntries(library) entries are dropped at the end.
  */
+import { TEXT_START } from '../../../src/lib/search/format.ts';
 import { FIELD_WEIGHTS } from '../../../src/lib/search/record.ts';
 import { scan } from '../../../src/lib/search/tokenize.ts';
 import { grown, type TermTable } from './terms.ts';
@@ -28,6 +32,8 @@ export const MAX_PHRASE = 6;
 export const MAX_PHRASES = 200;
 /** A candidate in at least this share of a shorter phrase's entries makes that phrase redundant. */
 const NEARLY_ALL = 0.9;
+/** Phrases are mined from the first this many entries read; larger libraries are only searched for them. */
+export const SAMPLE = 2000;
 
 /** How many entries a phrase (and each of its trigrams) must be in: 1 in 200, at least 40. */
 export const leastEntries = (entries: number): number => Math.max(40, Math.ceil(entries / 200));
@@ -40,7 +46,8 @@ export interface EntryText {
 }
 
 export interface PhrasePosting {
-  doc: number;
+  /** The entry, numbered as read. */
+  entry: number;
   /** Field-weighted frequency. */
   tf: number;
   inTitle: boolean;
@@ -231,9 +238,145 @@ export class PhraseMiner {
     this.found.forEach((found, doc) => {
       for (let s = 0; s < found.ids.length; s++) {
         const k = index[found.ids[s] as number] as number;
-        if (k >= 0) postings[k]?.push({ doc, tf: (found.tf[s] as number) >> 1, inTitle: ((found.tf[s] as number) & 1) === 1 });
+        if (k >= 0) postings[k]?.push({ entry: doc, tf: (found.tf[s] as number) >> 1, inTitle: ((found.tf[s] as number) & 1) === 1 });
       }
     });
     return top.map((c, k) => ({ phrase: c.text, postings: postings[k] ?? [] }));
   }
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The phrase ending here, by index, or -1. */
+  phrase: number;
+}
+
+/** Finds every occurrence (overlapping ones too) of a set of Han phrases in a text, walking a trie from each character. */
+export class PhraseMatcher {
+  private readonly root: TrieNode = { next: new Map(), phrase: -1 };
+  /** Code points that begin a phrase (below 0x10000; those above are looked up in the trie). */
+  private readonly starts = new Uint8Array(0x10000);
+  constructor(phrases: readonly string[]) {
+    phrases.forEach((phrase, index) => {
+      let node = this.root;
+      for (const char of phrase) {
+        const cp = char.codePointAt(0) as number;
+        let child = node.next.get(cp);
+        if (!child) node.next.set(cp, (child = { next: new Map(), phrase: -1 }));
+        node = child;
+      }
+      node.phrase = index;
+      const first = phrase.codePointAt(0) as number;
+      if (first < 0x10000) this.starts[first] = 1;
+    });
+  }
+
+  /** Calls `found(index)` for each occurrence of a phrase in a normalised text. */
+  scan(text: string, found: (phrase: number) => void): void {
+    const { root, starts } = this;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit < 0xd800 || unit > 0xdfff ? !starts[unit] : unit >= 0xdc00) continue;
+      let node: TrieNode | undefined = root;
+      for (let j = i; node && j < text.length; ) {
+        const cp = text.codePointAt(j) as number;
+        node = node.next.get(cp);
+        j += cp > 0xffff ? 2 : 1;
+        if (node && node.phrase >= 0) found(node.phrase);
+      }
+    }
+  }
+}
+
+/**
+ * The common phrases of a library and their postings, as its entries stream
+ * by: the first SAMPLE entries are kept and mined; from then on each entry is
+ * searched for the chosen phrases as it is read.
+ */
+export class CommonPhrases {
+  private readonly maxPhrases: number;
+  private sample: EntryText[] = [];
+  private chosen: string[] | undefined;
+  private matcher: PhraseMatcher | undefined;
+  /** Per chosen phrase, its postings so far, two numbers each: the entry, and its weighted frequency × 2 + in-title flag. */
+  private postings: number[][] = [];
+  private entries = 0;
+  /** Per chosen phrase, in the entry being matched: its weighted frequency × 2 + in-title flag (0: not found). */
+  private tf = new Int32Array(0);
+  private readonly touched: number[] = [];
+
+  constructor(maxPhrases: number) {
+    this.maxPhrases = maxPhrases;
+  }
+
+  /**
+   * The next entry's normalised fields (the title whole: only its first TEXT_START − 1 characters are indexed).
+   * `hotTrigrams(least)`: the term table and which trigrams are in at least `least` of the entries read so far.
+   */
+  add(text: EntryText, hotTrigrams: (least: number) => { table: TermTable; hot: Uint8Array }): void {
+    const entry = this.entries++;
+    const fields = { ...text, title: indexedTitle(text.title) };
+    if (!this.chosen) {
+      this.sample.push(fields);
+      // A sample's phrases need the share of the library's: 1 in 200 of its entries.
+      if (this.sample.length === SAMPLE) this.mine(hotTrigrams, Math.ceil(SAMPLE / 200));
+      return;
+    }
+    this.match(entry, fields);
+  }
+
+  /** The phrases in at least `least` entries of the whole library, most common in the sample first, with their postings. */
+  finish(hotTrigrams: (least: number) => { table: TermTable; hot: Uint8Array }, least: number): { phrase: string; postings: PhrasePosting[] }[] {
+    if (!this.chosen) this.mine(hotTrigrams, least);
+    return (this.chosen ?? [])
+      .map((phrase, k) => {
+        const packed = this.postings[k] ?? [];
+        const postings: PhrasePosting[] = [];
+        for (let i = 0; i < packed.length; i += 2) postings.push({ entry: packed[i] as number, tf: (packed[i + 1] as number) >> 1, inTitle: ((packed[i + 1] as number) & 1) === 1 });
+        return { phrase, postings };
+      })
+      .filter((p) => p.postings.length >= least);
+  }
+
+  private mine(hotTrigrams: (least: number) => { table: TermTable; hot: Uint8Array }, least: number): void {
+    const { table, hot } = hotTrigrams(least);
+    const miner = new PhraseMiner(table, hot);
+    for (const text of this.sample) miner.add(text);
+    const found = miner.phrases(least).slice(0, this.maxPhrases);
+    this.chosen = found.map((p) => p.phrase);
+    this.postings = found.map((p) => p.postings.flatMap((q) => [q.entry, q.tf * 2 + (q.inTitle ? 1 : 0)]));
+    this.matcher = new PhraseMatcher(this.chosen);
+    this.tf = new Int32Array(this.chosen.length);
+    this.sample = [];
+  }
+
+  private match(entry: number, text: EntryText): void {
+    const { tf, touched } = this;
+    const matcher = this.matcher as PhraseMatcher;
+    let weight = 0;
+    let title = 0;
+    const found = (phrase: number) => {
+      if (!tf[phrase]) touched.push(phrase);
+      tf[phrase] = ((tf[phrase] as number) + 2 * weight) | title;
+    };
+    weight = FIELD_WEIGHTS.title;
+    title = 1;
+    matcher.scan(text.title, found);
+    weight = FIELD_WEIGHTS.summary;
+    title = 0;
+    matcher.scan(text.summary, found);
+    weight = FIELD_WEIGHTS.body;
+    matcher.scan(text.body, found);
+    for (const phrase of touched) {
+      this.postings[phrase]?.push(entry, tf[phrase] as number);
+      tf[phrase] = 0;
+    }
+    touched.length = 0;
+  }
+}
+
+/** The part of a normalised title the index reads (format.ts TEXT_START). */
+function indexedTitle(title: string): string {
+  const chars = [...title];
+  return chars.length < TEXT_START - 1 ? title : chars.slice(0, TEXT_START - 1).join('');
 }

@@ -26,7 +26,7 @@
  * title starts at 0, the summary and body at TEXT_START, so a phrase's place
  * tells whether it is in the title.
  *
- * Phrases of four or more characters that many titles share (the names of
+ * The library's common phrases of four to six characters (the names of
  * practices: 委员工作室) are terms too, without positions, listed in the
  * manifest (scripts/lib/search/phrases.ts): a query of one such phrase reads
  * its postings, not its trigrams'.
