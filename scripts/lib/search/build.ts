@@ -20,7 +20,7 @@ import {
   type Card, type StoredManifest,
 } from '../../../src/lib/search/format.ts';
 import { normalize, scan } from '../../../src/lib/search/tokenize.ts';
-import { CommonPhrases, type EntryText, leastEntries, MAX_PHRASES } from './phrases.ts';
+import { CommonPhrases, type EntryText, leastEntries, MAX_PHRASES, SAMPLE } from './phrases.ts';
 import { BUCKETS, PostingSpill } from './spill.ts';
 import { splitShard } from './split.ts';
 import { grown, TermTable } from './terms.ts';
@@ -36,6 +36,8 @@ export interface BuildOptions {
   spillBytes?: number;
   /** At most this many phrases get postings of their own (phrases.ts); 0: none. */
   maxPhrases?: number;
+  /** Phrases are mined from this many entries first read (phrases.ts SAMPLE). */
+  phraseSample?: number;
 }
 
 export interface BuildStats {
@@ -441,13 +443,13 @@ const encoder = new TextEncoder();
 
 /** Builds the index of `records` into `outDir` (replaced when complete). */
 export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string, options: BuildOptions = {}): BuildStats {
-  const { shards = 0, shardBytes = 24_576, cardsPerChunk = 64, textsPerChunk = 16, spillBytes = 8 * 2 ** 20, maxPhrases = MAX_PHRASES } = options;
+  const { shards = 0, shardBytes = 24_576, cardsPerChunk = 64, textsPerChunk = 16, spillBytes = 8 * 2 ** 20, maxPhrases = MAX_PHRASES, phraseSample = SAMPLE } = options;
   const tmp = join(dirname(outDir), `.search-${process.pid}`);
   const work = `${tmp}-spill`;
   for (const dir of [tmp, work]) rmSync(dir, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   try {
-    return build(records, outDir, tmp, work, { shards, shardBytes, cardsPerChunk, textsPerChunk, spillBytes, maxPhrases });
+    return build(records, outDir, tmp, work, { shards, shardBytes, cardsPerChunk, textsPerChunk, spillBytes, maxPhrases, phraseSample });
   } finally {
     rmSync(work, { recursive: true, force: true });
     rmSync(tmp, { recursive: true, force: true });
@@ -455,7 +457,7 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, outDir: string
 }
 
 function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, work: string, options: Required<BuildOptions>): BuildStats {
-  const { shards: shardsAsked, shardBytes, cardsPerChunk, textsPerChunk, spillBytes, maxPhrases } = options;
+  const { shards: shardsAsked, shardBytes, cardsPerChunk, textsPerChunk, spillBytes, maxPhrases, phraseSample } = options;
   const spill = new PostingSpill(work, spillBytes);
   const texts = new TextSpill(work, spillBytes * 4);
   const pending: Pending[] = [];
@@ -471,7 +473,7 @@ function build(records: Iterable<SearchRecord>, outDir: string, tmp: string, wor
     for (let id = 0; id < table.size; id++) if (table.positioned[id] && (sizes.df[id] as number) >= least) hot[id] = 1;
     return { table, hot };
   };
-  const phrases = maxPhrases ? new CommonPhrases(maxPhrases) : undefined;
+  const phrases = maxPhrases ? new CommonPhrases(maxPhrases, phraseSample) : undefined;
   try {
     for (const record of records) {
       const doc = pending.length;

@@ -295,6 +295,7 @@ export class PhraseMatcher {
  */
 export class CommonPhrases {
   private readonly maxPhrases: number;
+  private readonly sampleSize: number;
   private sample: EntryText[] = [];
   private chosen: string[] | undefined;
   private matcher: PhraseMatcher | undefined;
@@ -305,8 +306,9 @@ export class CommonPhrases {
   private tf = new Int32Array(0);
   private readonly touched: number[] = [];
 
-  constructor(maxPhrases: number) {
+  constructor(maxPhrases: number, sampleSize = SAMPLE) {
     this.maxPhrases = maxPhrases;
+    this.sampleSize = sampleSize;
   }
 
   /**
@@ -319,7 +321,7 @@ export class CommonPhrases {
     if (!this.chosen) {
       this.sample.push(fields);
       // A sample's phrases need the share of the library's: 1 in 200 of its entries.
-      if (this.sample.length === SAMPLE) this.mine(hotTrigrams, Math.ceil(SAMPLE / 200));
+      if (this.sample.length === this.sampleSize) this.mine(hotTrigrams, Math.ceil(this.sampleSize / 200));
       return;
     }
     this.match(entry, fields);

@@ -29,6 +29,8 @@ const runs = records.map((r) => [r.title, r.summary, r.body].flatMap((field) => 
 
 const withPhrases = buildIndex(records);
 const withoutPhrases = buildIndex(records, { maxPhrases: 0 });
+// Phrases mined from the first 60 entries, then found in the others as they stream by (as in a library of more than 2,000).
+const sampled = buildIndex(records, { phraseSample: 60 });
 const manifestOf = (dir: string) => parseManifest(JSON.parse(readFileSync(join(dir, paths.manifest), 'utf8')));
 
 /** The keys of a query's exact hits, and the index files it asked for. */
@@ -48,6 +50,15 @@ describe('common phrases', () => {
     expect([...phrases]).toEqual(expect.arrayContaining(['委员工作室', '书香政协', '社情民意信息']));
     expect([...phrases].every((p) => [...p].length >= 4)).toBe(true);
     expect(manifestOf(withoutPhrases).phrases.size).toBe(0);
+  });
+
+  test('phrases mined from the first entries are found in every later one', async () => {
+    expect([...manifestOf(sampled).phrases]).toEqual(expect.arrayContaining(['委员工作室', '书香政协']));
+    for (const query of [...manifestOf(sampled).phrases]) {
+      const [streamed, slow] = await Promise.all([exact(sampled, query), exact(withoutPhrases, query)]);
+      expect(streamed.keys).toEqual(slow.keys);
+      expect(streamed.requests.filter((r) => r.startsWith('s/'))).toHaveLength(1);
+    }
   });
 
   test('a phrase query finds exactly the entries its trigrams find, with those holding it in the title first, from one shard and no document-table chunk', async () => {
@@ -73,8 +84,9 @@ describe('common phrases', () => {
       .chain((run) => fc.integer({ min: 1, max: Math.min(8, run.length) }).chain((length) => fc.integer({ min: 0, max: run.length - length }).map((start) => run.slice(start, start + length).join(''))));
     await fc.assert(
       fc.asyncProperty(sample, async (text) => {
-        const [fast, slow] = await Promise.all([exact(withPhrases, text), exact(withoutPhrases, text)]);
+        const [fast, streamed, slow] = await Promise.all([exact(withPhrases, text), exact(sampled, text), exact(withoutPhrases, text)]);
         expect(fast.keys).toEqual(slow.keys);
+        expect(streamed.keys).toEqual(slow.keys);
         expect(fast.keys.length).toBeGreaterThan(0);
       }),
       { numRuns: 150 },
