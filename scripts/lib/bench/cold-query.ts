@@ -59,6 +59,7 @@ function watchResults(): void {
   new MutationObserver((_, observer) => {
     const status = document.querySelector('#search-status')?.textContent ?? '';
     if (/找到|没有找到/.test(status) && document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false') {
+      // SHOWN, spelled out: this function runs in the page, where the module's constants are not.
       console.debug(`casebook-results-shown ${performance.now()}`);
       observer.disconnect();
     }

@@ -300,7 +300,11 @@ function writeShards(spill: PostingSpill, table: TermTable, sizes: TermSizes, or
   const shards: string[][] = new Array(shardCount);
   // Terms that are not in the spill (phrases), by shard.
   const extraOf = new Map<number, ShardTerm[]>();
-  for (const t of extra) extraOf.set(t.hash % shardCount, [...(extraOf.get(t.hash % shardCount) ?? []), t]);
+  for (const t of extra) {
+    const list = extraOf.get(t.hash % shardCount);
+    if (list) list.push(t);
+    else extraOf.set(t.hash % shardCount, [t]);
+  }
   const groups = shardCount >= BUCKETS
     ? Array.from({ length: BUCKETS }, (_, b) => [b])
     : Array.from({ length: shardCount }, (_, s) => Array.from({ length: BUCKETS / shardCount }, (_, k) => s + k * shardCount));

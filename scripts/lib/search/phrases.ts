@@ -212,8 +212,11 @@ export class PhraseMiner {
     return this.table.texts[at] + String.fromCodePoint(...out.reverse());
   }
 
-  /** The chosen phrases, most common first (then by code unit), with their postings in entry order. */
-  phrases(least: number): { phrase: string; postings: PhrasePosting[] }[] {
+  /**
+   * At most `max` chosen phrases, most common first (then by code unit), with their postings in entry order, two
+   * numbers each: the entry, and its weighted frequency × 2 + in-title flag.
+   */
+  phrases(least: number, max: number): { phrase: string; postings: number[] }[] {
     const { df, length } = this;
     // The common candidates, with their texts (a candidate one character longer than a phrase is counted too).
     const common = new Map<string, number>();
@@ -231,14 +234,14 @@ export class PhraseMiner {
     const chosen: { id: number; text: string }[] = [];
     for (const [text, id] of common) if ((length[id] as number) <= MAX_PHRASE && !redundant.has(id)) chosen.push({ id, text });
     chosen.sort((a, b) => (df[b.id] as number) - (df[a.id] as number) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-    const top = chosen.slice(0, MAX_PHRASES);
+    const top = chosen.slice(0, max);
     const index = new Int32Array(this.count).fill(-1);
     top.forEach((c, k) => (index[c.id] = k));
-    const postings = top.map(() => [] as PhrasePosting[]);
+    const postings = top.map(() => [] as number[]);
     this.found.forEach((found, doc) => {
       for (let s = 0; s < found.ids.length; s++) {
         const k = index[found.ids[s] as number] as number;
-        if (k >= 0) postings[k]?.push({ entry: doc, tf: (found.tf[s] as number) >> 1, inTitle: ((found.tf[s] as number) & 1) === 1 });
+        if (k >= 0) postings[k]?.push(doc, found.tf[s] as number);
       }
     });
     return top.map((c, k) => ({ phrase: c.text, postings: postings[k] ?? [] }));
@@ -344,9 +347,9 @@ export class CommonPhrases {
     const { table, hot } = hotTrigrams(least);
     const miner = new PhraseMiner(table, hot);
     for (const text of this.sample) miner.add(text);
-    const found = miner.phrases(least).slice(0, this.maxPhrases);
+    const found = miner.phrases(least, this.maxPhrases);
     this.chosen = found.map((p) => p.phrase);
-    this.postings = found.map((p) => p.postings.flatMap((q) => [q.entry, q.tf * 2 + (q.inTitle ? 1 : 0)]));
+    this.postings = found.map((p) => p.postings);
     this.matcher = new PhraseMatcher(this.chosen);
     this.tf = new Int32Array(this.chosen.length);
     this.sample = [];
@@ -379,6 +382,8 @@ export class CommonPhrases {
 
 /** The part of a normalised title the index reads (format.ts TEXT_START). */
 function indexedTitle(title: string): string {
+  // Code units are never fewer than code points: most titles need no split.
+  if (title.length < TEXT_START - 1) return title;
   const chars = [...title];
   return chars.length < TEXT_START - 1 ? title : chars.slice(0, TEXT_START - 1).join('');
 }
