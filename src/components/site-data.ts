@@ -1,13 +1,23 @@
 /**
- * The one place the site reads Astro's collections: every page gets the same
- * entries, links and related lists, computed once per build.
+ * The one place the site reads content/: every page gets the same entries,
+ * links and related lists, computed once per build.
+ *
+ * Entries are read here (src/lib/site-content.ts) rather than through Astro's
+ * content collections. Astro's content layer stores every entry, body and
+ * rendered HTML in one JSON file and bundles it into the build as a single
+ * JavaScript string (36 MB at 10,000 entries): serialising, bundling and
+ * compiling that module took about 12 s of a 48 s build, and its size grows
+ * with the library towards what one JavaScript string can hold.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { COLLECTION_NAMES, type CollectionName, type Digest, type EntryData, type Theme } from '../schemas/index.ts';
-import { toEntry, type Entry } from '../lib/entry.ts';
+import { COLLECTION_NAMES, type CollectionName, type Theme } from '../schemas/index.ts';
+import { walkTree } from '../lib/content-tree.ts';
+import type { Entry } from '../lib/entry.ts';
+import { readThemes } from '../lib/safe-yaml.ts';
+import { readSiteContent, type DigestFile } from '../lib/site-content.ts';
+import { renderBody } from '../lib/site/markdown.ts';
 import { linkEntries, type EntryLinks } from '../lib/site/links.ts';
 import type { DateSort } from '../lib/site/paginate.ts';
 import { entriesByRegion, regionTree, type RegionNode } from '../lib/site/region-tree.ts';
@@ -44,12 +54,15 @@ export interface EntryText {
   showsSummary: (key: string) => boolean;
 }
 
-let cached: Promise<SiteData> | undefined;
-const rendered = new Map<string, CollectionEntry<CollectionName>>();
+let cached: { content: ReturnType<typeof readContent>; data: Promise<SiteData>; stamp: string } | undefined;
 
-/** The entry for what Astro's loader stored (src/loaders/entry-loader.ts, which always sets filePath). */
-function fromStore<C extends CollectionName>(collection: C, stored: { id: string; filePath?: string | undefined; data: EntryData[C]; body?: string | undefined }): Entry<C> {
-  return toEntry(collection, stored.id, stored.filePath ?? `content/${collection}/${stored.id}.md`, stored.data, stored.body ?? '');
+/** The project root: Astro runs the build and the dev server there. */
+const ROOT = process.cwd();
+
+function readContent() {
+  // Themes in the order of their ids, as the site has always listed them (lists with counts sort on their own).
+  const themes = readThemes(join(ROOT, 'content', 'themes.yaml')).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ...readSiteContent(join(ROOT, 'content')), themes };
 }
 
 /** The worker's source: Node runs it as TypeScript from the project (the page bundle does not contain it). */
@@ -93,21 +106,10 @@ async function entryText(entries: readonly Entry[], byKey: ReadonlyMap<string, E
   return { related, showsSummary: (key: string) => shown.has(key) };
 }
 
-async function load(): Promise<SiteData> {
-  const [reports, cases, rules, themeEntries] = await Promise.all([
-    getCollection('reports'),
-    getCollection('cases'),
-    getCollection('rules'),
-    getCollection('themes'),
-  ]);
-  const grouped: { [C in CollectionName]: Entry<C>[] } = {
-    reports: reports.map((e) => fromStore('reports', e)),
-    cases: cases.map((e) => fromStore('cases', e)),
-    rules: rules.map((e) => fromStore('rules', e)),
-  };
+async function load(content: ReturnType<typeof readContent>): Promise<SiteData> {
+  const grouped = content.entries;
   const entries = COLLECTION_NAMES.flatMap((c): Entry[] => grouped[c]);
-  for (const stored of [...reports, ...cases, ...rules]) rendered.set(`${stored.collection}/${stored.id}`, stored);
-  const themes = themeEntries.map((t) => t.data);
+  const themes = content.themes;
   const names = new Map(themes.map((t) => [t.id, t.name]));
   const ofCollection = <C extends CollectionName>(collection: C): Entry<C>[] => grouped[collection];
   const byKey = new Map(entries.map((e) => [e.key, e]));
@@ -130,22 +132,46 @@ async function load(): Promise<SiteData> {
   };
 }
 
-export function siteData(): Promise<SiteData> {
-  cached ??= load();
+/** Every file under content/ with its size and time: what changes when a file is edited, added or removed. */
+function contentStamp(): string {
+  const base = join(ROOT, 'content');
+  return walkTree(base)
+    .map(({ name }) => {
+      try {
+        const { size, mtimeMs } = lstatSync(join(base, name));
+        return `${name} ${size} ${mtimeMs}`;
+      } catch {
+        return name;
+      }
+    })
+    .join('\n');
+}
+
+/**
+ * Read once per build. The dev server reads content/ again when a file under
+ * it has changed, so that an edit shows on reload.
+ */
+function content() {
+  const stamp = import.meta.env.DEV ? contentStamp() : '';
+  if (!cached || cached.stamp !== stamp) {
+    const read = readContent();
+    cached = { content: read, data: load(read), stamp };
+  }
   return cached;
 }
 
-/** The rendered Markdown of an entry, as a component. */
-export async function renderEntry(entry: Entry) {
-  await siteData();
-  const source = rendered.get(entry.key);
-  if (!source) throw new Error(`no entry ${entry.key}`);
-  return render(source);
+export function siteData(): Promise<SiteData> {
+  return content().data;
 }
 
-/** The yearly digests, newest first, with their Markdown. */
-export async function digests(): Promise<{ id: string; data: Digest; body: string; render: () => ReturnType<typeof render> }[]> {
-  return (await getCollection('digests'))
+/** The entry's Markdown body as sanitized HTML (src/lib/site/markdown.ts). */
+export async function renderEntry(entry: Entry): Promise<string> {
+  return (await renderBody(entry.body, entry.file)).html;
+}
+
+/** The yearly digests, newest first, with their Markdown rendered as HTML on demand. */
+export async function digests(): Promise<(DigestFile & { render: () => Promise<string> })[]> {
+  return [...content().content.digests]
     .sort((a, b) => b.data.year - a.data.year)
-    .map((d) => ({ id: d.id, data: d.data, body: d.body ?? '', render: () => render(d) }));
+    .map((d) => ({ ...d, render: async () => (await renderBody(d.body, `content/digests/${d.id}.md`)).html }));
 }

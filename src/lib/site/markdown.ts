@@ -57,7 +57,7 @@ function emptyDataAttributes() {
  * handler above makes it text). The steps kept, in Astro's order: Markdown
  * with GFM, Markdown to HTML, the sanitizer, heading ids, HTML text. Astro's
  * image steps only act on a file's own images, so a render given a file
- * (which no entry's render is: the loader passes text) goes through Astro's
+ * (which no entry's render is: the site passes text) goes through Astro's
  * own pipeline unchanged.
  */
 function contentPipeline() {
@@ -71,7 +71,7 @@ function contentPipeline() {
     .use(rehypeStringify);
 }
 
-/** What Astro's content layer stores for a rendered entry body (the result of a loader's renderMarkdown). */
+/** A rendered entry body: the HTML and what Astro's renderers report with it. */
 export interface RenderedBody {
   html: string;
   metadata: { headings: MarkdownHeading[]; localImagePaths: string[]; remoteImagePaths: string[]; imagePaths: string[]; frontmatter: Record<string, unknown> };
@@ -91,7 +91,7 @@ async function processMarkdown(value: string, frontmatter: Record<string, unknow
  * A contributed entry's Markdown body as HTML, through the content pipeline
  * above. The body is rendered as it is: unlike Astro's renderMarkdown, it is
  * not searched again for a frontmatter block, so a body that opens with a
- * thematic break (---) keeps all its text. The site's loader renders every
+ * thematic break (---) keeps all its text. The site renders every
  * entry with this.
  */
 export async function renderEntryBody(body: string): Promise<RenderedBody> {
@@ -99,8 +99,15 @@ export async function renderEntryBody(body: string): Promise<RenderedBody> {
   return { html, metadata: { headings, localImagePaths: [], remoteImagePaths: [], imagePaths: [], frontmatter: {} } };
 }
 
-/** The source of the content pipeline, for the loader's cache key: a change to it re-renders every entry. */
-export const contentPipelineSource = [rawHtmlAsText, emptyDataAttributes, contentPipeline, processMarkdown, renderEntryBody].map(String).join('\n');
+/** A body as the site shows it; a body that cannot be rendered is reported with its file. */
+export async function renderBody(body: string, file: string): Promise<RenderedBody> {
+  try {
+    return await renderEntryBody(body);
+  } catch (error) {
+    throw new Error(`${file}：正文无法转换为网页：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
 
 export const markdownProcessor: typeof processor = {
   ...processor,

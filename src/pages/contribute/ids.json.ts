@@ -3,9 +3,9 @@
  * page checks a draft's references against the library as CI does.
  */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { siteData } from '../../components/site-data.ts';
 
-const ids = async (collection: 'reports' | 'cases' | 'rules') => (await getCollection(collection)).map((e) => e.id).sort();
+const ids = async (collection: 'reports' | 'cases' | 'rules') => (await siteData()).ofCollection(collection).map((e) => e.id).sort();
 
 export const GET: APIRoute = async () =>
   new Response(JSON.stringify({ reports: await ids('reports'), cases: await ids('cases'), rules: await ids('rules') }), {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderBody } from '../../../src/loaders/entry-loader.ts';
+import { renderBody } from '../../../src/lib/site/markdown.ts';
 
 describe('rendering entry bodies for the site', () => {
   test('headings get ids, tables render, and raw HTML shows as text', async () => {
