@@ -151,8 +151,11 @@ function contentStamp(): string {
  * Read once per build. The dev server reads content/ again when a file under
  * it has changed, so that an edit shows on reload.
  */
+let checked = { at: 0, stamp: '' };
 function content() {
-  const stamp = import.meta.env.DEV ? contentStamp() : '';
+  // A page asks several times while it renders: the folder is walked at most once a second.
+  if (import.meta.env.DEV && Date.now() - checked.at > 1000) checked = { at: Date.now(), stamp: contentStamp() };
+  const stamp = checked.stamp;
   if (!cached || cached.stamp !== stamp) {
     const read = readContent();
     cached = { content: read, data: load(read), stamp };
