@@ -176,5 +176,5 @@ export async function renderEntry(entry: Entry): Promise<string> {
 export async function digests(): Promise<(DigestFile & { render: () => Promise<string> })[]> {
   return [...content().content.digests]
     .sort((a, b) => b.data.year - a.data.year)
-    .map((d) => ({ ...d, render: async () => (await renderBody(d.body, `content/digests/${d.id}.md`)).html }));
+    .map((d) => ({ ...d, render: async () => (await renderBody(d.body, d.file)).html }));
 }

@@ -78,6 +78,8 @@ export function* collectionEntries<C extends CollectionName>(contentDir: string,
 export interface DigestFile {
   /** The year, as the file is named: content/digests/2023.md. */
   id: string;
+  /** Relative to the project root. */
+  file: string;
   data: Digest;
   body: string;
 }
@@ -93,7 +95,7 @@ export function readDigests(contentDir: string, problems: Diagnostic[]): DigestF
       continue;
     }
     const result = (DigestSchema as z.ZodType<Digest>).safeParse(parsed.data, { reportInput: true });
-    if (result.success) digests.push({ id, data: result.data, body: parsed.body });
+    if (result.success) digests.push({ id, file, data: result.data, body: parsed.body });
     else problems.push(...schemaDiagnostics(result.error, file, parsed.locate, labels));
   }
   return digests;

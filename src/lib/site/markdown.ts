@@ -86,7 +86,7 @@ let pipeline: ReturnType<typeof contentPipeline> | undefined;
  * and what it gives still goes through every step above, the sanitizer
  * included: raw HTML in it is an `html` node, which becomes text.
  */
-export function markdownTree(value: string): MdastRoot {
+function markdownTree(value: string): MdastRoot {
   return markdownToMdast(value, { features: { gfm: true, frontmatter: false, smartPunctuation: false }, position: false }) as unknown as MdastRoot;
 }
 
@@ -124,7 +124,6 @@ export async function renderBody(body: string, file: string): Promise<RenderedBo
     throw new Error(`${file}：正文无法转换为网页：${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
-
 
 export const markdownProcessor: typeof processor = {
   ...processor,
