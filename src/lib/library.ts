@@ -23,6 +23,15 @@ export interface Library {
   themes: Theme[];
 }
 
+/** One file's text: its frontmatter typed by `schema`, with the parsed file, or its problems (fields named by `schema`'s labels). */
+export function parseWithSchema<T>(schema: z.ZodType<T>, file: string, text: string): { data: T; parsed: ParsedEntry } | Diagnostic[] {
+  const parsed = parseEntry(text, file);
+  if (Array.isArray(parsed)) return parsed;
+  const result = schema.safeParse(parsed.data, { reportInput: true });
+  if (!result.success) return schemaDiagnostics(result.error, file, parsed.locate, fieldLabels(schema));
+  return { data: result.data, parsed };
+}
+
 /** Parse one file's text against its collection's schema. */
 export function parseCollectionEntry<C extends CollectionName>(
   collection: C,
@@ -31,13 +40,11 @@ export function parseCollectionEntry<C extends CollectionName>(
   text: string,
   model: ContentModel = COLLECTIONS,
 ): LocatedEntry<C> | Diagnostic[] {
-  const parsed = parseEntry(text, file);
-  if (Array.isArray(parsed)) return parsed;
   // The collection's schema outputs its EntryData (a variant model in tests may add fields to it).
-  const schema = model[collection].schema as z.ZodType<EntryData[C]>;
-  const result = schema.safeParse(parsed.data, { reportInput: true });
-  if (!result.success) return schemaDiagnostics(result.error, file, parsed.locate, fieldLabels(model[collection].schema));
-  return Object.assign(toEntry(collection, id, file, result.data, parsed.body), { bodyLine: parsed.bodyLine, locate: parsed.locate });
+  const result = parseWithSchema(model[collection].schema as z.ZodType<EntryData[C]>, file, text);
+  if (Array.isArray(result)) return result;
+  const { data, parsed } = result;
+  return Object.assign(toEntry(collection, id, file, data, parsed.body), { bodyLine: parsed.bodyLine, locate: parsed.locate });
 }
 
 /** The ids each collection holds, and the theme ids: what a reference may point at. */

@@ -13,10 +13,9 @@ import { insideOf, walkTree } from './content-tree.ts';
 import { diagnostic, formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import type { Entry } from './entry.ts';
 import { checkEntryName, type EntryFolder } from './entry-path.ts';
-import { decodeEntryBytes, parseEntry } from './frontmatter.ts';
-import { parseCollectionEntry } from './library.ts';
+import { decodeEntryBytes } from './frontmatter.ts';
+import { parseCollectionEntry, parseWithSchema } from './library.ts';
 import { describeProblem, openContentFile } from './read-content-file.ts';
-import { fieldLabels, schemaDiagnostics } from './schema-errors.ts';
 
 /**
  * Relative paths of the regular Markdown files of a collection folder, sorted. Links and
@@ -87,16 +86,10 @@ export interface DigestFile {
 /** The yearly digests in content/digests, in file order. */
 export function readDigests(contentDir: string, problems: Diagnostic[]): DigestFile[] {
   const digests: DigestFile[] = [];
-  const labels = fieldLabels(DigestSchema);
   for (const { id, file, text } of entryFiles(contentDir, 'digests', problems)) {
-    const parsed = parseEntry(text, file);
-    if (Array.isArray(parsed)) {
-      problems.push(...parsed);
-      continue;
-    }
-    const result = (DigestSchema as z.ZodType<Digest>).safeParse(parsed.data, { reportInput: true });
-    if (result.success) digests.push({ id, file, data: result.data, body: parsed.body });
-    else problems.push(...schemaDiagnostics(result.error, file, parsed.locate, labels));
+    const result = parseWithSchema(DigestSchema as z.ZodType<Digest>, file, text);
+    if (Array.isArray(result)) problems.push(...result);
+    else digests.push({ id, file, data: result.data, body: result.parsed.body });
   }
   return digests;
 }

@@ -132,9 +132,14 @@ async function inWorkers(root: string, all: readonly string[], files: readonly s
     (worker) =>
       new Promise<void>((resolve, reject) => {
         let queued = 0;
+        let closing = false;
         const give = () => {
           if (next >= batches.length) {
-            if (queued === 0) void worker.terminate().then(() => resolve(), reject);
+            // Stopped once, when its last batch is back (both first calls can find nothing left).
+            if (queued === 0 && !closing) {
+              closing = true;
+              void worker.terminate().then(() => resolve(), reject);
+            }
             return;
           }
           const index = next++;
