@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { run } from './lib/cli.ts';
 import { buildCapped } from './lib/search/capped.ts';
+import { embedManifest } from './lib/search/embed.ts';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { content: { type: 'string', default: 'content' } } });
@@ -16,6 +17,8 @@ async function main(): Promise<number> {
   const started = performance.now();
   const stats = await buildCapped({ contentDir: values.content, outDir: join(site, 'search-index') });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // On a built tree, the search page carries the new manifest (on an unbuilt one, npm run build puts it there).
+  embedManifest(site);
   console.log(`搜索索引：${stats.entries} 个条目，${stats.terms} 个词，${stats.shards} 个分片，${stats.files} 个文件，${(stats.bytes / 1024).toFixed(0)} KB，用时 ${seconds} 秒 → ${join(site, 'search-index')}`);
   return 0;
 }

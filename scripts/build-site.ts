@@ -4,7 +4,8 @@
  * on each core. The index reads content/, not the built pages, so neither
  * waits for the other. Astro empties its output folder when it starts, so
  * the index is written beside it (.<site>-search-index/) and moved into
- * <site>/search-index/ once both have finished. If either fails, the other
+ * <site>/search-index/ once both have finished; its manifest then goes into
+ * the search page (scripts/lib/search/embed.ts). If either fails, the other
  * is stopped, nothing is moved, and the build fails with the failing step's
  * own output and a line saying which step it was.
  *
@@ -18,6 +19,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { run } from './lib/cli.ts';
 import { bothFit, countEntries, pageHeapMiB } from './lib/build-plan.ts';
+import { embedManifest } from './lib/search/embed.ts';
 
 interface Step {
   name: string;
@@ -73,6 +75,7 @@ async function main(): Promise<number> {
     rmSync(target, { recursive: true, force: true });
     if (!existsSync(join(staging, 'search-index'))) throw new Error(`构建失败：没有找到搜索索引 ${join(staging, 'search-index')}`);
     renameSync(join(staging, 'search-index'), target);
+    embedManifest(site);
     console.log(`搜索索引已放入 ${target}`);
     return 0;
   } finally {

@@ -6,6 +6,7 @@
  */
 import { createEngine, PAGE_SIZE as PAGE, SearchUnavailable, type Counts, type Hit, type SearchEngine } from '../lib/search/engine.ts';
 import { makeExcerpt, mentions } from '../lib/search/excerpt.ts';
+import { MANIFEST_ELEMENT_ID } from '../lib/search/format.ts';
 import { queryParts, type QueryPart } from '../lib/search/tokenize.ts';
 import { FILTERS, distinctSuggestions, readState, shorterQueries, writeState, type FilterName, type SearchState } from '../lib/site/search-state.ts';
 import simplifierUrl from '../lib/site/simplifier.ts?lazy-url';
@@ -36,7 +37,10 @@ interface Shown {
   shown: number;
 }
 
-export function startSearchPage(doc: Document, engine: SearchEngine = createEngine(`${base}search-index/`, (url) => fetch(url))): void {
+/** The engine over the site's index, with the manifest the page carries (see format.ts). */
+const siteEngine = (doc: Document): SearchEngine => createEngine(`${base}search-index/`, (url) => fetch(url), doc.getElementById(MANIFEST_ELEMENT_ID)?.textContent ?? undefined);
+
+export function startSearchPage(doc: Document, engine: SearchEngine = siteEngine(doc)): void {
   const form = doc.querySelector<HTMLFormElement>('#search');
   const input = doc.querySelector<HTMLInputElement>('#q');
   const status = doc.querySelector<HTMLElement>('#search-status');

@@ -42,6 +42,13 @@ describe('the built site', () => {
     expect(existsSync(join(siteDir, 'pagefind'))).toBe(false);
   });
 
+  test('the search page carries the index’s manifest, so that a first query fetches only its shards', () => {
+    const carriers = html('search/index.html').filter((e) => e.properties['id'] === 'search-manifest');
+    expect(carriers.map((e) => [e.tagName, e.properties['type']])).toEqual([['script', 'application/json']]);
+    const text = carriers[0]?.children.map((c) => ('value' in c ? c.value : '')).join('') ?? '';
+    expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(join(siteDir, 'search-index', 'manifest.json'), 'utf8')));
+  });
+
   test('has no client JS on any page but the search page (and the contribution form, which needs it)', () => {
     const withScripts = pages.filter((p) => html(p).some((e) => e.tagName === 'script' || Object.keys(e.properties).some((k) => /^on/i.test(k))));
     expect(withScripts.filter((p) => p !== 'contribute/index.html')).toEqual(['search/index.html']);

@@ -196,10 +196,17 @@ describe('search page', () => {
       const links = await page.locator('#search-help a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       expect(links).toEqual(expect.arrayContaining([`${SITE_BASE}themes/`, `${SITE_BASE}regions/`, `${SITE_BASE}years/`]));
       await page.unroute('**/search-index/s/*.bin');
-      await page.route('**/search-index/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"format":"casebook-search","version":0}' }));
+      // An old-format manifest, as the page carries it (scripts/lib/search/embed.ts).
+      const searchPage = (url: URL) => url.pathname === `${SITE_BASE}search/`;
+      await page.route(searchPage, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(/(<script type="application\/json" id="search-manifest">)[^<]*/, '$1{"format":"casebook-search","version":0}');
+        await route.fulfill({ response, body });
+      });
       expect(await searchFor(page, { q: '委员工作室' })).toContain('搜索暂不可用');
-      await page.unroute('**/search-index/manifest.json');
-      await page.route('**/search-index/manifest.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await page.unroute(searchPage);
+      // The index gone (a deploy in between): the files the page's manifest names and a fresh manifest.json alike.
+      await page.route('**/search-index/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
       expect(await searchFor(page, { type: '创新案例' })).toContain('搜索暂不可用');
       expect(errors).toEqual([]);
     } finally {

@@ -1,8 +1,8 @@
 /**
  * The query engine over the static index (format.ts), with `fetch` injected
- * so that it runs in the browser and in Node tests alike. It fetches the
- * manifest, then only the shards of the query's terms (in parallel), and
- * ranks:
+ * so that it runs in the browser and in Node tests alike. It reads the
+ * manifest (from the search page, or fetched), then fetches only the shards
+ * of the query's terms (in parallel), and ranks:
  *
  * 1. entries that contain every part of the query as typed (a part of up to
  *    three characters, or one of the index's phrases, is one term; a longer
@@ -102,8 +102,13 @@ function isCard(row: unknown): boolean {
   return !!c && typeof c.key === 'string' && typeof c.title === 'string' && typeof c.byline === 'string' && typeof c.date === 'string' && typeof c.summary === 'string';
 }
 
-export function createEngine(indexUrl: string, fetchFile: Fetch) {
+/**
+ * `embeddedManifest`: the manifest's text as the search page carries it (format.ts, MANIFEST_ELEMENT_ID);
+ * empty or absent, manifest.json is fetched. After reset() it is always fetched.
+ */
+export function createEngine(indexUrl: string, fetchFile: Fetch, embeddedManifest?: string) {
   const base = indexUrl.replace(/\/?$/, '/');
+  let embedded = embeddedManifest?.trim() || undefined;
   const cache = new Map<string, Promise<unknown>>();
   /** Appended to the manifest's URL after reset(), so that a cached one is not reused. */
   let manifestQuery = '';
@@ -139,14 +144,26 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
   };
   const binary = <T>(path: string, decode: (payload: Uint8Array) => T) => once(path, async (bytes) => decode(await gunzip(bytes)));
 
-  const manifest = (): Promise<Manifest> =>
-    once(paths.manifest, (bytes) => {
+  const readManifest = (text: string): Manifest => {
+    try {
+      return parseManifest(JSON.parse(text));
+    } catch (error) {
+      throw error instanceof IndexFormatError ? error : new IndexFormatError('搜索索引的清单损坏');
+    }
+  };
+  /** The page's copy of the manifest, read once; a bad one is SearchUnavailable like a bad file. */
+  let fromPage: Promise<Manifest> | undefined;
+  const manifest = (): Promise<Manifest> => {
+    if (embedded === undefined) return once(paths.manifest, (bytes) => readManifest(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+    const text = embedded;
+    return (fromPage ??= Promise.resolve().then(() => {
       try {
-        return parseManifest(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+        return readManifest(text);
       } catch (error) {
-        throw error instanceof IndexFormatError ? error : new IndexFormatError('搜索索引的清单损坏');
+        throw new SearchUnavailable((error as Error).message);
       }
-    });
+    }));
+  };
 
   /** Document-table rows that came with shards (their frequent terms' best entries): no chunk to fetch for them. */
   const knownCards = new Map<number, Card>();
@@ -303,6 +320,8 @@ export function createEngine(indexUrl: string, fetchFile: Fetch) {
     reset(): void {
       cache.clear();
       knownCards.clear();
+      embedded = undefined;
+      fromPage = undefined;
       manifestQuery = `?fresh=${Date.now()}`;
     },
     manifest,

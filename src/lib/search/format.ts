@@ -516,6 +516,18 @@ export function parseManifest(value: unknown): Manifest {
   return { ...(m as StoredManifest), phrases: new Set(m.phrases) };
 }
 
+/**
+ * The search page carries the manifest in `<script type="application/json" id="search-manifest">`, filled
+ * in when the index is built beside the pages (scripts/lib/search/embed.ts): a first query then asks
+ * for its shards at once instead of waiting for manifest.json first. Empty, the engine fetches the file.
+ */
+export const MANIFEST_ELEMENT_ID = 'search-manifest';
+
+/** The manifest as that element's text: JSON with every `<` written `\u003c`, so that no value can close the element. */
+export function manifestElementText(manifestJson: string): string {
+  return JSON.stringify(JSON.parse(manifestJson)).replace(/</g, '\\u003c');
+}
+
 /** Where each file lives, relative to the index folder. */
 export const paths = {
   manifest: 'manifest.json',

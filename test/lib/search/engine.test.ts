@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { createEngine, SearchUnavailable } from '../../../src/lib/search/engine.ts';
 import { gunzipSync } from 'node:zlib';
-import { decodeShard, parseManifest, paths, shardFileOf, termHash } from '../../../src/lib/search/format.ts';
+import { decodeShard, manifestElementText, parseManifest, paths, shardFileOf, termHash } from '../../../src/lib/search/format.ts';
 import { buildIndex, folderFetch, INDEX_URL, record } from './helpers.ts';
 
 const RECORDS = [
@@ -79,6 +79,36 @@ describe('search engine ranking', () => {
     expect(requests.slice(1).every((r) => r.startsWith('s/'))).toBe(true);
     // At most one shard a term: its two trigrams, and (fewer than a page hold it as typed) three bigrams.
     expect(requests.length).toBeLessThanOrEqual(1 + 2 + 3);
+  });
+});
+
+describe('the manifest the search page carries', () => {
+  const dir = buildIndex(RECORDS);
+  const pageCopy = () => manifestElementText(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
+  test('is used instead of fetching manifest.json: a query fetches only its terms’ shards, and finds the same entries', async () => {
+    const requests: string[] = [];
+    const engine = createEngine(INDEX_URL, folderFetch(dir, requests), pageCopy());
+    expect(await keys(engine, '委员工作室')).toEqual(await keys(engineFor(dir), '委员工作室'));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((r) => r.startsWith('s/') || r.startsWith('d/'))).toBe(true);
+  });
+
+  test('an empty element (the pages built without the index) falls back to manifest.json', async () => {
+    const requests: string[] = [];
+    await createEngine(INDEX_URL, folderFetch(dir, requests), ' \n').search('委员');
+    expect(requests[0]).toBe('manifest.json');
+  });
+
+  test('an old-format or broken copy makes search unavailable; after reset() the file is fetched', async () => {
+    const old = JSON.stringify({ ...(JSON.parse(pageCopy()) as object), version: 0 });
+    await expect(createEngine(INDEX_URL, folderFetch(dir), old).search('委员')).rejects.toThrow(/版本/);
+    const requests: string[] = [];
+    const broken = createEngine(INDEX_URL, folderFetch(dir, requests), '{"format":');
+    await expect(broken.search('委员')).rejects.toBeInstanceOf(SearchUnavailable);
+    broken.reset();
+    expect((await broken.search('委员')).hits.length).toBeGreaterThan(0);
+    expect(requests[0]).toMatch(/^manifest\.json\?fresh=\d+$/);
   });
 });
 
