@@ -1,4 +1,5 @@
 /** A large library is checked in several threads; the result must be the same as checking it file by file. */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -51,3 +52,25 @@ test('a folder named on the command line stands for the files under it, with the
 function vocabulary(library: ReturnType<typeof readLibrary>['library']) {
   return vocabularyFrom([...library.reports, ...library.cases].map((e) => e.body), library.themes);
 }
+
+test('in a git work tree the library is what the work tree holds: files not yet added count, files deleted but not yet committed do not, ignored ones do not', () => {
+  const tree = mkdtempSync(join(tmpdir(), 'casebook-list-'));
+  try {
+    const write = (path: string) => {
+      mkdirSync(dirname(join(tree, path)), { recursive: true });
+      writeFileSync(join(tree, path), '---\ntitle: 测试\n---\n');
+    };
+    for (const path of ['content/cases/2023/kept.md', 'content/cases/2023/gone.md', 'content/reports/2023/kept.md', 'content/rules/kept.md']) write(path);
+    writeFileSync(join(tree, '.gitignore'), '*.bak\n');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: tree, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'library');
+    rmSync(join(tree, 'content/cases/2023/gone.md'));
+    write('content/cases/2023/new.md');
+    write('content/cases/2023/draft.md.bak');
+    expect(listContentFiles(tree)).toEqual(['content/cases/2023/kept.md', 'content/cases/2023/new.md', 'content/reports/2023/kept.md', 'content/rules/kept.md']);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+});

@@ -21,9 +21,13 @@ function isGitTop(root: string): boolean {
 export function listContentFiles(root: string): string[] {
   const folders = COLLECTIONS.map((c) => `content/${c}`);
   if (isGitTop(root)) {
-    const listed = gitPaths(root, ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...folders]);
-    const deleted = new Set(gitPaths(root, ['ls-files', '--deleted', '--', ...folders]) ?? []);
-    if (listed) return [...new Set(listed)].filter((f) => !deleted.has(f)).sort();
+    // One git run (each costs tens of ms): -t tags each path, R for one deleted from the work tree
+    // (listed again, tagged H, among the cached ones), ? for an untracked one, H, S or M for the rest.
+    const tagged = gitPaths(root, ['ls-files', '-t', '--cached', '--deleted', '--others', '--exclude-standard', '--', ...folders]);
+    if (tagged) {
+      const deleted = new Set(tagged.filter((line) => line.startsWith('R ')).map((line) => line.slice(2)));
+      return [...new Set(tagged.filter((line) => !line.startsWith('R ')).map((line) => line.slice(2)))].filter((f) => !deleted.has(f)).sort();
+    }
   }
   return COLLECTIONS.flatMap((collection) => walkTree(join(root, 'content', collection)).map((entry) => `content/${collection}/${entry.name}`)).sort();
 }
