@@ -33,24 +33,10 @@ export function walkTree(base: string): TreeEntry[] {
 
 /** Whether `path` (under `root`) resolves to a place inside `root`: no link anywhere on the way leads out. */
 export function staysInside(root: string, path: string): boolean {
-  return insideOf(root)(path);
-}
-
-/** A test for many paths under one root, resolving the root once. */
-export function insideOf(root: string): (path: string) => boolean {
-  let realRoot: string | undefined;
   try {
-    realRoot = realpathSync(root);
+    const real = relative(realpathSync(root), realpathSync(path));
+    return real !== '' && !real.startsWith('..') && !isAbsolute(real);
   } catch {
-    realRoot = undefined;
+    return false;
   }
-  return (path) => {
-    if (!realRoot) return false;
-    try {
-      const real = relative(realRoot, realpathSync(path));
-      return real !== '' && !real.startsWith('..') && !isAbsolute(real);
-    } catch {
-      return false;
-    }
-  };
 }

@@ -9,7 +9,7 @@
 import { dirname, join, relative } from 'node:path';
 import type * as z from 'zod';
 import { COLLECTION_NAMES, DigestSchema, type CollectionName, type Digest } from '../schemas/index.ts';
-import { insideOf, walkTree } from './content-tree.ts';
+import { walkTree } from './content-tree.ts';
 import { diagnostic, formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import type { Entry } from './entry.ts';
 import { checkEntryName, type EntryFolder } from './entry-path.ts';
@@ -19,12 +19,14 @@ import { describeProblem, openContentFile } from './read-content-file.ts';
 
 /**
  * Relative paths of the regular Markdown files of a collection folder, sorted. Links and
- * other special files are skipped here and reported by the validator.
+ * other special files are skipped here and reported by the validator. walkTree enters no
+ * linked folder and lists a linked file as a link, so every file it lists lies inside the
+ * folder: no path needs resolving (resolving each one cost about 0.3 s at 10,000 entries),
+ * and openContentFile refuses a link that appears in the file's place after the listing.
  */
 export function listEntryFiles(base: string): string[] {
-  const inside = insideOf(base);
   return walkTree(base)
-    .filter((entry) => entry.kind === 'file' && entry.name.endsWith('.md') && inside(join(base, entry.name)))
+    .filter((entry) => entry.kind === 'file' && entry.name.endsWith('.md'))
     .map((entry) => entry.name);
 }
 
