@@ -96,9 +96,18 @@ const freshBuild = (nodeModules: string, dist: string) => () => {
 
 const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 
+/**
+ * A project folder once the system has written its files to disk (`sync`): tens of thousands of
+ * files just written are flushed in the background, and that must not land in the first measurement.
+ */
+function settled(dir: string): string {
+  execFileSync('sync', [], { stdio: 'ignore' });
+  return dir;
+}
+
 async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySet<Step>, runs: number, budgetMs: number, starlightDir: string | undefined): Promise<SizeResult> {
   const before = load();
-  const project = makeProject(REPO, files, String(size));
+  const project = settled(makeProject(REPO, files, String(size)));
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   const say = (what: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${size} entries: ${what} (load ${load().join(' ')})`);
   const options = { runs, budgetMs, env };
@@ -133,7 +142,7 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
     }
     if (steps.has('plain')) {
       say('plain Astro build of the same Markdown');
-      const plain = makePlainAstroProject(REPO, files, String(size));
+      const plain = settled(makePlainAstroProject(REPO, files, String(size)));
       try {
         result.plainAstro = await measure(NODE, [ASTRO, 'build'], plain, { ...options, before: freshBuild(join(REPO, 'node_modules'), join(plain, 'dist')) });
       } finally {
@@ -163,7 +172,7 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
     }
     if (starlightDir && steps.has('starlight')) {
       say(`Starlight ${STARLIGHT_VERSION} build`);
-      const site = makeStarlightProject(starlightDir, files);
+      const site = settled(makeStarlightProject(starlightDir, files));
       try {
         const starlightBuild = await measure(NODE, [join(starlightDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], site, { ...options, before: freshBuild(join(starlightDir, 'node_modules'), join(site, 'dist')) });
         result.starlight = { build: starlightBuild, pageBytes: pageBytes(join(site, 'dist'), firstPage(join(site, 'dist'), 'cases')) };
