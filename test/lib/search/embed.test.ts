@@ -3,12 +3,12 @@
  * manifest itself, no value in it can break out of its element, and building the index again
  * replaces it. (The built-site tests check the real page; engine.test.ts how the engine reads it.)
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { embedManifest } from '../../../scripts/lib/search/embed.ts';
 import { buildIndex, record } from './helpers.ts';
 
@@ -20,9 +20,17 @@ function elements(node: Nodes): Element[] {
   return [...own, ...('children' in node ? node.children.flatMap((c) => elements(c as Nodes)) : [])];
 }
 
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const tempSite = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'casebook-embed-'));
+  made.push(dir);
+  return dir;
+};
+
 /** A built site: the search page as rendered, and the index of `records` beside it. */
 function site(records: Parameters<typeof buildIndex>[0], page = PAGE): string {
-  const dir = mkdtempSync(join(tmpdir(), 'casebook-embed-'));
+  const dir = tempSite();
   mkdirSync(join(dir, 'search'));
   writeFileSync(join(dir, 'search', 'index.html'), page);
   cpSync(dirname(join(buildIndex(records), 'manifest.json')), join(dir, 'search-index'), { recursive: true });
@@ -57,7 +65,7 @@ describe('the manifest in the search page', () => {
   });
 
   test('is left alone when the site has no index yet, and a page without its element is an error naming the page', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casebook-embed-'));
+    const dir = tempSite();
     mkdirSync(join(dir, 'search'));
     writeFileSync(join(dir, 'search', 'index.html'), PAGE);
     expect(embedManifest(dir)).toBe(false);
