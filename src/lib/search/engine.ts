@@ -151,18 +151,15 @@ export function createEngine(indexUrl: string, fetchFile: Fetch, embeddedManifes
       throw error instanceof IndexFormatError ? error : new IndexFormatError('搜索索引的清单损坏');
     }
   };
-  /** The page's copy of the manifest, read once; a bad one is SearchUnavailable like a bad file. */
+  /** The page's copy of the manifest, read once; a bad one is SearchUnavailable, as a bad file is (see `once`). */
   let fromPage: Promise<Manifest> | undefined;
   const manifest = (): Promise<Manifest> => {
     if (embedded === undefined) return once(paths.manifest, (bytes) => readManifest(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
-    const text = embedded;
-    return (fromPage ??= Promise.resolve().then(() => {
-      try {
-        return readManifest(text);
-      } catch (error) {
-        throw new SearchUnavailable((error as Error).message);
-      }
-    }));
+    return (fromPage ??= Promise.resolve(embedded)
+      .then(readManifest)
+      .catch((error: IndexFormatError) => {
+        throw new SearchUnavailable(error.message);
+      }));
   };
 
   /** Document-table rows that came with shards (their frequent terms' best entries): no chunk to fetch for them. */
