@@ -2,7 +2,7 @@
  * What the site publishes from content/: every regular Markdown file of each
  * collection folder, parsed by the same frontmatter parser and schemas as the
  * validator. Links are never entered or read (a linked folder, a linked file,
- * a FIFO), nothing whose real path leaves the folder is listed, and a file
+ * a FIFO), so nothing outside the folder is listed, and a file
  * whose name breaks the layout is refused: the page address would come from
  * it. The site, the search index and the tests read content through here.
  */

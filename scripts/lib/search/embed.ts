@@ -7,8 +7,10 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_ELEMENT_ID, manifestElementText, paths } from '../../../src/lib/search/format.ts';
 
-/** The element as the page renders it, empty or filled (its text never holds a `<`). */
-const ELEMENT = new RegExp(`<script type="application/json" id="${MANIFEST_ELEMENT_ID}">[^<]*</script>`, 'g');
+/** The element's start tag as the page renders it. */
+const START = `<script type="application/json" id="${MANIFEST_ELEMENT_ID}">`;
+/** The element, empty or filled (its text never holds a `<`). */
+const ELEMENT = new RegExp(`${START}[^<]*</script>`, 'g');
 
 /**
  * Fills the search page's manifest element with <site>/search-index/manifest.json. Returns false,
@@ -21,7 +23,7 @@ export function embedManifest(siteDir: string): boolean {
   const html = readFileSync(page, 'utf8');
   const found = html.match(ELEMENT)?.length ?? 0;
   if (found !== 1) throw new Error(`${page}：应有一个 id="${MANIFEST_ELEMENT_ID}" 的清单元素，实有 ${found} 个；请重新运行 npm run build`);
-  const filled = html.replace(ELEMENT, `<script type="application/json" id="${MANIFEST_ELEMENT_ID}">${manifestElementText(readFileSync(manifest, 'utf8'))}</script>`);
+  const filled = html.replace(ELEMENT, `${START}${manifestElementText(readFileSync(manifest, 'utf8'))}</script>`);
   // Through a temporary file and a rename: a server reading the page meanwhile sees the old page or the new one.
   const temporary = `${page}.${process.pid}.tmp`;
   writeFileSync(temporary, filled);
