@@ -19,7 +19,7 @@ import { run } from './lib/cli.ts';
 import { bothFit } from './lib/build-plan.ts';
 import { readLibrary } from './lib/read-library.ts';
 import { compareColdQueries, type ColdQuery } from './lib/bench/cold-query.ts';
-import { fit, folderBytes, measure, type Fit, type Measurement } from './lib/bench/measure.ts';
+import { fit, folderBytes, measure, measureAlternating, type Command, type Fit, type Measurement } from './lib/bench/measure.ts';
 import { makeProject } from './lib/bench/project.ts';
 import { makePlainAstroProject, removePlainAstroProject } from './lib/bench/plain-astro.ts';
 import { largestListPage } from './lib/bench/list-pages.ts';
@@ -135,20 +135,24 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
       result.digest = await measure(NODE, ['scripts/digest.ts', '--year', one.split('/')[2] ?? '2023', '--out', join(project, 'digest-out')], project, options);
     }
     const buildCommand = ['-c', `"${NODE}" scripts/build-site.ts >/dev/null`];
-    if (steps.has('pages')) {
-      say('page build alone (astro build)');
-      result.pages = await measure(NODE, [ASTRO, 'build'], project, astroOptions);
-      result.largestListPage = largestListPage(dist);
-    }
+    const pagesRun: Command = { command: NODE, args: [ASTRO, 'build'], cwd: project, options: astroOptions };
     if (steps.has('plain')) {
-      say('plain Astro build of the same Markdown');
+      // With the pages step, the two builds take turns (pages, plain, pages, …): their ratio is a target, and
+      // these machines' speed drifts over minutes, so a slow spell should slow both rather than one.
+      say(steps.has('pages') ? 'page build alone (astro build), in turn with a plain Astro build of the same Markdown' : 'plain Astro build of the same Markdown');
       const plain = settled(makePlainAstroProject(REPO, files, String(size)));
       try {
-        result.plainAstro = await measure(NODE, [ASTRO, 'build'], plain, { ...options, before: freshBuild(join(REPO, 'node_modules'), join(plain, 'dist')) });
+        const plainRun: Command = { command: NODE, args: [ASTRO, 'build'], cwd: plain, options: { env, before: freshBuild(join(REPO, 'node_modules'), join(plain, 'dist')) } };
+        if (steps.has('pages')) [result.pages, result.plainAstro] = (await measureAlternating([pagesRun, plainRun], options)) as [Measurement, Measurement];
+        else result.plainAstro = await measure(NODE, [ASTRO, 'build'], plain, { ...options, ...plainRun.options });
       } finally {
         removePlainAstroProject(plain);
       }
+    } else if (steps.has('pages')) {
+      say('page build alone (astro build)');
+      result.pages = await measure(NODE, [ASTRO, 'build'], project, astroOptions);
     }
+    if (steps.has('pages')) result.largestListPage = largestListPage(dist);
     if (steps.has('build')) {
       say('full build (astro build + search index)');
       // What `npm run build` runs.

@@ -85,6 +85,34 @@ export async function measure(command: string, args: string[], cwd: string, { ru
   return { ms: median(results.map((r) => r.ms)), peakMiB: Math.max(...results.map((r) => r.peakKiB)) / 1024, runs: results.map((r) => Math.round(r.ms)) };
 }
 
+export interface Command {
+  command: string;
+  args: string[];
+  cwd: string;
+  options?: RunOptions & { before?: () => void };
+}
+
+/**
+ * Runs two or more commands in turn (a, b, a, b, …) up to `runs` rounds, one
+ * Measurement each: for a ratio of two builds on a machine whose speed drifts
+ * over minutes, so that a slow spell slows both rather than one. Stops
+ * repeating once the rounds so far took `budgetMs` in all.
+ */
+export async function measureAlternating(commands: readonly Command[], { runs = 3, budgetMs = Infinity }: { runs?: number; budgetMs?: number } = {}): Promise<Measurement[]> {
+  const results: { ms: number; peakKiB: number }[][] = commands.map(() => []);
+  let spent = 0;
+  for (let round = 0; round < runs && (round === 0 || spent < budgetMs); round++) {
+    for (const [i, { command, args, cwd, options = {} }] of commands.entries()) {
+      const { before, ...runOptions } = options;
+      before?.();
+      const result = await runOnce(command, args, cwd, runOptions);
+      results[i]?.push(result);
+      spent += result.ms;
+    }
+  }
+  return results.map((r) => ({ ms: median(r.map((x) => x.ms)), peakMiB: Math.max(...r.map((x) => x.peakKiB)) / 1024, runs: r.map((x) => Math.round(x.ms)) }));
+}
+
 /** Total bytes of the files under a folder. */
 export function folderBytes(dir: string): number {
   let total = 0;
