@@ -68,28 +68,22 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+export interface Command {
+  command: string;
+  args: string[];
+  cwd: string;
+  /** `before` runs before each run of the command (e.g. removing the last build's output). */
+  options?: RunOptions & { before?: () => void };
+}
+
 /**
  * Runs a command up to `runs` times: median wall time, highest peak memory.
  * Stops repeating once the runs so far took `budgetMs` in all (a 10,000-entry
  * build may take many minutes), so `runs` in the result may be fewer.
  */
-export async function measure(command: string, args: string[], cwd: string, { runs = 3, budgetMs = Infinity, before, ...options }: RunOptions & { runs?: number; budgetMs?: number; before?: () => void } = {}): Promise<Measurement> {
-  const results = [];
-  let spent = 0;
-  for (let i = 0; i < runs && (i === 0 || spent < budgetMs); i++) {
-    before?.();
-    const result = await runOnce(command, args, cwd, options);
-    results.push(result);
-    spent += result.ms;
-  }
-  return { ms: median(results.map((r) => r.ms)), peakMiB: Math.max(...results.map((r) => r.peakKiB)) / 1024, runs: results.map((r) => Math.round(r.ms)) };
-}
-
-export interface Command {
-  command: string;
-  args: string[];
-  cwd: string;
-  options?: RunOptions & { before?: () => void };
+export async function measure(command: string, args: string[], cwd: string, { runs = 3, budgetMs = Infinity, ...options }: RunOptions & { runs?: number; budgetMs?: number; before?: () => void } = {}): Promise<Measurement> {
+  const [measured] = await measureAlternating([{ command, args, cwd, options }], { runs, budgetMs });
+  return measured as Measurement;
 }
 
 /**
