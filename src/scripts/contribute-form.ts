@@ -16,7 +16,7 @@ import { normalizeChinese } from '../lib/chinese-text.ts';
 import { regionFullName } from '../lib/regions.ts';
 import { caseSlug } from '../lib/slug.ts';
 import type { Theme } from '../schemas/theme.ts';
-import { startRegionPicker } from './region-picker.ts';
+import type { RegionPicker } from './region-picker.ts';
 
 /** Fields whose text is tidied when the person leaves them. */
 const PROSE = ['title', 'organization', 'summary', 'background', 'practice', 'results', 'lessons'];
@@ -60,11 +60,16 @@ function download(doc: Document, blob: Blob, name: string): void {
 /** A file name people recognise: 案例投稿-<案例名称>, without characters file systems refuse. */
 const fileTitle = (title: string) => `案例投稿-${title.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40) || '未命名'}`;
 
-export function startContributeForm(doc: Document): void {
+/**
+ * Starts the form around the region picker the page already runs (contribute-page.ts), taking
+ * the fields the person left before this module arrived as left now. Returns what the picker
+ * calls when the region changes.
+ */
+export function startContributeForm(doc: Document, picker: RegionPicker, leftBefore: readonly Element[] = []): () => void {
   const form = doc.querySelector<HTMLFormElement>('#case-form');
   const summary = doc.querySelector<HTMLElement>('#error-summary');
   const result = doc.querySelector<HTMLElement>('#case-result');
-  if (!form || !summary || !result) return;
+  if (!form || !summary || !result) return () => undefined;
   const $ = <T extends HTMLElement>(selector: string) => doc.querySelector<T>(selector) as T;
   const themes = JSON.parse(form.dataset['themes'] ?? '[]') as Theme[];
   const repo = form.dataset['repo'] ?? '';
@@ -80,9 +85,9 @@ export function startContributeForm(doc: Document): void {
     .then((ids) => {
       const known = { reports: new Set(ids.reports), cases: new Set(ids.cases), rules: new Set(ids.rules), themes: new Set(themes.map((t) => t.id)) };
       context = { ids: known, themes, idsBySlug: slugIndex(known), parseMarkdown: (body) => fromMarkdown(body) };
+      // Fields left before the list arrived are checked now.
+      update();
     });
-
-  const picker = startRegionPicker(doc, () => update());
 
   const current = (): { fields: CaseFields; draft: CaseDraft; problems: FieldProblem[] } => {
     const fields = readFields(form);
@@ -156,13 +161,15 @@ export function startContributeForm(doc: Document): void {
   });
   // Released elsewhere: no submit follows (the click, if any, is dispatched before this runs).
   doc.addEventListener('pointerup', () => setTimeout(() => (pressingSubmit = false)));
-  form.addEventListener('focusout', (event) => {
-    const control = event.target as HTMLInputElement | HTMLTextAreaElement;
+  /** A field the person has left: its problems show from now on, and (unless a submit follows, which tidies every field) its text is tidied. */
+  const leave = (control: HTMLInputElement | HTMLTextAreaElement, tidyNow = true) => {
     const field = control.name || control.dataset['field'] || '';
     if (field && field !== 'themes') touched.add(field);
-    if (pressingSubmit) return;
-    if (PROSE.includes(field) || field === 'sources') tidy(control);
-    update();
+    if (tidyNow && (PROSE.includes(field) || field === 'sources')) tidy(control);
+  };
+  form.addEventListener('focusout', (event) => {
+    leave(event.target as HTMLInputElement | HTMLTextAreaElement, !pressingSubmit);
+    if (!pressingSubmit) update();
   });
   form.addEventListener('input', (event) => {
     if (event.target === slugInput) slugEdited = true;
@@ -213,4 +220,8 @@ export function startContributeForm(doc: Document): void {
       () => (done.textContent = '没能自动复制：请展开下面的“预览生成的文件”，从第一行 --- 开始全选复制，再到 GitHub 页面中粘贴。'),
     );
   });
+
+  for (const control of leftBefore) if (form.contains(control)) leave(control as HTMLInputElement | HTMLTextAreaElement);
+  update();
+  return update;
 }

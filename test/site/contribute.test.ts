@@ -59,8 +59,10 @@ const GOOD: Draft = {
   sources: '《陕西政协》2024年第3期',
 };
 
+/** The page with its checks loaded (they arrive after the region picker: contribute-page.ts). */
 async function open(): Promise<void> {
   await page.goto(siteUrl('contribute/'));
+  await page.waitForSelector('#case-form[data-ready="true"]', { state: 'attached' });
 }
 
 const submit = () => page.click('#case-form button[type="submit"]');
@@ -125,6 +127,78 @@ describe('errors', () => {
     const words = await page.locator('#error-summary, .problem').allTextContents();
     expect(words.join('').match(/[A-Za-z]{3,}/g)).toBeNull();
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  /** A page whose checks (the chunk it imports after starting the region picker) are held until `release`. */
+  async function slowPage(): Promise<{ slow: Page; release: () => void }> {
+    const slow = await context.newPage();
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await slow.route('**/_astro/contribute-form.*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await slow.goto(siteUrl('contribute/'));
+    return { slow, release };
+  }
+
+  test('on a slow connection the region picker works before the checks arrive, and the fields left meanwhile are checked when they do', async () => {
+    const { slow, release } = await slowPage();
+    try {
+      const script = await slow.locator('script[type="module"][src]').getAttribute('src');
+      const bytes = (await (await slow.request.get(new URL(script ?? '', slow.url()).href)).body()).length;
+      expect(bytes, 'the script the page starts with').toBeLessThan(200 * 1024);
+      await slow.fill('#f-region-name', '洋县');
+      await slow.press('#f-region-name', 'Enter');
+      expect(await slow.textContent('#region-chosen')).toBe('已选：陕西省汉中市洋县');
+      expect(await slow.getAttribute('#case-form', 'data-ready')).toBeNull();
+      await slow.fill('#f-title', '洋縣政協院壩協商');
+      await slow.focus('#f-organization');
+      await slow.focus('#f-summary');
+      release();
+      await slow.waitForSelector('#case-form[data-ready="true"]', { state: 'attached' });
+      expect(await slow.inputValue('#f-title')).toBe('洋县政协院坝协商');
+      expect(await slow.textContent('#e-organization')).toBe('请填写单位');
+      expect(await slow.textContent('#e-summary')).toBe('');
+      expect(await slow.isVisible('#error-summary')).toBe(false);
+      expect(await slow.inputValue('#f-slug')).toBe('yangxian-yuanbaxieshang');
+    } finally {
+      release();
+      await slow.close();
+    }
+  });
+
+  test('when the checks cannot be loaded, the page says so and a submit keeps what was typed', async () => {
+    const broken = await context.newPage();
+    try {
+      await broken.route('**/_astro/contribute-form.*.js', (route) => route.abort());
+      await broken.goto(siteUrl('contribute/'));
+      await expect.poll(() => broken.textContent('#case-status')).toContain('检查程序没能载入');
+      await broken.fill('#f-title', '洋县政协院坝协商');
+      await broken.click('#case-form button[type="submit"]');
+      expect(new URL(broken.url()).search).toBe('');
+      expect(await broken.inputValue('#f-title')).toBe('洋县政协院坝协商');
+      expect(await broken.textContent('#case-status')).toContain('请检查网络后刷新本页');
+    } finally {
+      await broken.close();
+    }
+  });
+
+  test('a submit before the checks arrive waits for them instead of reloading the page', async () => {
+    const { slow, release } = await slowPage();
+    try {
+      await slow.fill('#f-title', '洋县政协院坝协商');
+      await slow.click('#case-form button[type="submit"]');
+      expect(await slow.textContent('#case-status')).toBe('正在载入检查程序……');
+      release();
+      await expect.poll(() => slow.isVisible('#error-summary')).toBe(true);
+      expect(new URL(slow.url()).search).toBe('');
+      expect(await slow.inputValue('#f-title')).toBe('洋县政协院坝协商');
+      expect(await slow.textContent('#e-organization')).toBe('请填写单位');
+    } finally {
+      release();
+      await slow.close();
+    }
   });
 
   test('marks every required field in its label', async () => {
