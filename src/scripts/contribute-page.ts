@@ -39,5 +39,6 @@ export async function startContributePage(doc: Document): Promise<void> {
   changed = module.startContributeForm(doc, picker, [...left]);
   // Marks the form as checked from now on (the browser tests wait for it).
   form.dataset['ready'] = 'true';
-  if (submitted) form.requestSubmit();
+  // A plain event rather than requestSubmit(), which Safari before 16 (older iPhones' WeChat) lacks.
+  if (submitted) form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
 }
