@@ -135,23 +135,22 @@ async function benchSize(files: SyntheticFile[], size: number, steps: ReadonlySe
       result.digest = await measure(NODE, ['scripts/digest.ts', '--year', one.split('/')[2] ?? '2023', '--out', join(project, 'digest-out')], project, options);
     }
     const buildCommand = ['-c', `"${NODE}" scripts/build-site.ts >/dev/null`];
-    const pagesRun: Command = { command: NODE, args: [ASTRO, 'build'], cwd: project, options: astroOptions };
-    if (steps.has('plain')) {
-      // With the pages step, the two builds take turns (pages, plain, pages, …): their ratio is a target, and
+    if (steps.has('pages') || steps.has('plain')) {
+      // With both steps the two builds take turns (pages, plain, pages, …): their ratio is a target, and
       // these machines' speed drifts over minutes, so a slow spell should slow both rather than one.
-      say(steps.has('pages') ? 'page build alone (astro build), in turn with a plain Astro build of the same Markdown' : 'plain Astro build of the same Markdown');
-      const plain = settled(makePlainAstroProject(REPO, files, String(size)));
+      say([steps.has('pages') && 'page build alone (astro build)', steps.has('plain') && 'plain Astro build of the same Markdown'].filter(Boolean).join(', in turn with a '));
+      const plain = steps.has('plain') ? settled(makePlainAstroProject(REPO, files, String(size))) : undefined;
       try {
-        const plainRun: Command = { command: NODE, args: [ASTRO, 'build'], cwd: plain, options: { env, before: freshBuild(join(REPO, 'node_modules'), join(plain, 'dist')) } };
-        const measured = await measureAlternating(steps.has('pages') ? [pagesRun, plainRun] : [plainRun], options);
+        const commands: Command[] = [
+          ...(steps.has('pages') ? [{ command: NODE, args: [ASTRO, 'build'], cwd: project, options: astroOptions }] : []),
+          ...(plain ? [{ command: NODE, args: [ASTRO, 'build'], cwd: plain, options: { env, before: freshBuild(join(REPO, 'node_modules'), join(plain, 'dist')) } }] : []),
+        ];
+        const measured = await measureAlternating(commands, options);
         if (steps.has('pages')) result.pages = measured[0] as Measurement;
-        result.plainAstro = measured.at(-1) as Measurement;
+        if (plain) result.plainAstro = measured.at(-1) as Measurement;
       } finally {
-        removePlainAstroProject(plain);
+        if (plain) removePlainAstroProject(plain);
       }
-    } else if (steps.has('pages')) {
-      say('page build alone (astro build)');
-      result.pages = await measure(NODE, [ASTRO, 'build'], project, astroOptions);
     }
     if (steps.has('pages')) result.largestListPage = largestListPage(dist);
     if (steps.has('build')) {
