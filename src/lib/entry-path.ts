@@ -9,6 +9,20 @@ export type EntryFolder = 'reports' | 'cases' | 'rules' | 'digests';
 
 export const SLUG_PATTERN = '[a-z0-9]+(?:-[a-z0-9]+)*';
 
+/**
+ * Longest file name (without .md). Every list page links each of its 50 entries by its file name,
+ * so with the other fields' limits this keeps a list page under 60 KB at any library size.
+ */
+export const SLUG_MAX_LENGTH = 80;
+
+/** `slug` cut to `max` characters, at a hyphen when there is one: a slug stays whole words. */
+export function shortenSlug(slug: string, max = SLUG_MAX_LENGTH): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  const hyphen = cut.lastIndexOf('-');
+  return (hyphen > 0 ? cut.slice(0, hyphen) : slug.slice(0, max)).replace(/-+$/, '');
+}
+
 const LAYOUT: Record<EntryFolder, RegExp> = {
   reports: new RegExp(`^(?<year>\\d{4})/(?<slug>${SLUG_PATTERN})\\.md$`),
   cases: new RegExp(`^(?<year>\\d{4})/(?<slug>${SLUG_PATTERN})\\.md$`),
@@ -28,12 +42,20 @@ export type EntryName = { id: string; year?: string } | { problem: string; sugge
 /** A slug for a name that is not one: Chinese in toneless pinyin, other letters and digits lower-cased. */
 export function suggestSlug(name: string): string {
   const parts = name.match(/\p{Script=Han}+|[A-Za-z0-9]+/gu) ?? [];
-  return parts.map((part) => (/^[A-Za-z0-9]+$/.test(part) ? part.toLowerCase() : pinyinSlug(part))).filter(Boolean).join('-');
+  return shortenSlug(parts.map((part) => (/^[A-Za-z0-9]+$/.test(part) ? part.toLowerCase() : pinyinSlug(part))).filter(Boolean).join('-'));
 }
 
 /** Checks `name`, the path under content/<folder>/, against the folder's layout. */
 export function checkEntryName(folder: EntryFolder, name: string): EntryName {
   const match = LAYOUT[folder].exec(name);
+  const slug = match?.groups?.['slug'];
+  if (slug !== undefined && slug.length > SLUG_MAX_LENGTH) {
+    const year = match?.groups?.['year'];
+    return {
+      problem: `文件名太长（${slug.length} 个字符）：不能超过 ${SLUG_MAX_LENGTH} 个字符`,
+      suggestion: `content/${folder}/${year ? `${year}/` : ''}${shortenSlug(slug)}.md`,
+    };
+  }
   if (match?.groups) {
     const id = name.slice(0, -'.md'.length);
     const year = match.groups['year'];
@@ -50,8 +72,8 @@ export function checkEntryName(folder: EntryFolder, name: string): EntryName {
     ...(slugOk ? [] : ['文件名只能用小写字母、数字和连字符（-），以 .md 结尾']),
   ];
   const problem = `位置或文件名不对（“${printable}”）：${reasons.join('；')}`;
-  const slug = suggestSlug(file.replace(/\.md$/, ''));
-  if (!slug) return { problem };
+  const suggested = suggestSlug(file.replace(/\.md$/, ''));
+  if (!suggested) return { problem };
   const year = folder === 'rules' ? '' : inYear ? `${parts[0]}/` : '<年份>/';
-  return { problem, suggestion: `content/${folder}/${year}${slug}.md` };
+  return { problem, suggestion: `content/${folder}/${year}${suggested}.md` };
 }

@@ -14,6 +14,8 @@ export interface EntryFacts {
   region: string;
   /** The organization, or a rule's issuers joined with 、. */
   organization: string;
+  /** Who a list names: the organization, or as many of a rule's issuers as fit 40 characters, then 等 N 家单位. */
+  listedBy: string;
   /** YYYY-MM-DD for reports and dated rules, YYYY for cases; undefined for undated rules. */
   date: string | undefined;
   year: number | undefined;
@@ -43,17 +45,35 @@ export function cutText(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length)}……` : text;
 }
 
+/** Longest organization a list names: a case's or report's organization is at most this long. */
+export const LISTED_BY_CHARS = 40;
+
+/** Issuers joined with 、 while they fit `max` characters; the rest counted: 甲、乙等 5 家单位. */
+export function issuersLine(issuers: readonly string[], max = LISTED_BY_CHARS): string {
+  const all = issuers.join('、');
+  if (all.length <= max) return all;
+  const tail = `等 ${issuers.length} 家单位`;
+  let shown = '';
+  for (const issuer of issuers) {
+    const next = shown ? `${shown}、${issuer}` : issuer;
+    if (next.length + tail.length > max) break;
+    shown = next;
+  }
+  return shown ? `${shown}${tail}` : `${cutText(issuers[0] ?? '', max - tail.length - 2)}${tail}`;
+}
+
 function opening(markdown: string, length = 120): string {
   return cutText(plainText(markdown), length);
 }
 
 const FACTS: { [C in CollectionName]: (data: EntryData[C], body: string) => EntryFacts } = {
-  reports: (d) => ({ title: d.title, region: d.region, organization: d.organization, date: d.date, year: Number(d.date.slice(0, 4)), themes: d.themes, summary: d.summary }),
-  cases: (d) => ({ title: d.title, region: d.region, organization: d.organization, date: String(d.year), year: d.year, themes: d.themes, summary: d.summary }),
+  reports: (d) => ({ title: d.title, region: d.region, organization: d.organization, listedBy: d.organization, date: d.date, year: Number(d.date.slice(0, 4)), themes: d.themes, summary: d.summary }),
+  cases: (d) => ({ title: d.title, region: d.region, organization: d.organization, listedBy: d.organization, date: String(d.year), year: d.year, themes: d.themes, summary: d.summary }),
   rules: (d, body) => ({
     title: d.title,
     region: d.region,
     organization: d.issuers.join('、'),
+    listedBy: issuersLine(d.issuers),
     date: d.issued,
     year: d.issued ? Number(d.issued.slice(0, 4)) : undefined,
     themes: [],

@@ -9,7 +9,7 @@ export const RuleSchema = z.strictObject({
   title: LineSchema.max(80, { error: '文件名称不超过 80 个字' })
     .refine((s) => !/[《》]/.test(s), { error: '文件名称不要带书名号《》' })
     .describe('文件名称：不带书名号'),
-  issuers: uniqueList(LineSchema).describe('制发单位：一个或多个'),
+  issuers: uniqueList(LineSchema.max(40, { error: '单位名称过长' })).describe('制发单位：一个或多个'),
   region: RegionCodeSchema.describe('行政区划代码：制发单位所在地的六位 GB/T 2260 代码'),
   issued: IsoDateSchema.optional().describe('印发日期（YYYY-MM-DD），已知时填写'),
   documentNumber: LineSchema.optional().describe('文号，如 咸政协发〔2022〕5号，已知时填写'),

@@ -160,6 +160,15 @@ mentionedIn:
   });
 });
 
+describe('RuleSchema issuers', () => {
+  test('a name in issuers over 40 characters is refused at its line, as an organization is', () => {
+    const rule = `---\ntitle: 协商工作规则\nissuers:\n  - 西安市政协\n  - ${'很'.repeat(41)}\nregion: "610100"\n---\n`;
+    const errors = parseCollectionEntry('rules', 'a', 'content/x.md', rule);
+    expect(Array.isArray(errors) && errors.map(formatDiagnostic)).toEqual([expect.stringMatching(/^content\/x\.md:5:\d+ 错误 \[schema\/[a-z-]+\] .*单位名称过长/)]);
+    expect(errorsOf('rules', rule.replace('很'.repeat(41), '很'.repeat(40)))).toEqual([]);
+  });
+});
+
 describe('parseEntry', () => {
   test('refuses JavaScript frontmatter without running it', () => {
     const text = '---js\n{ title: (globalThis.pwned = true, "x") }\n---\n';

@@ -189,6 +189,16 @@ describe('validateFile', () => {
         ]
       `);
     });
+    test('path/location: a file name over 80 characters is refused, with a shorter name cut between words', () => {
+      const words = Array.from({ length: 12 }, (_, i) => `weiyuan${i}`).join('-');
+      const [line] = check(CASE, `content/cases/2023/${words}.md`);
+      expect(line).toContain(`文件名太长（${words.length} 个字符）：不能超过 80 个字符`);
+      const suggested = /改名为 content\/cases\/2023\/([a-z0-9-]+)\.md/.exec(line ?? '')?.[1] ?? '';
+      expect(suggested.length).toBeLessThanOrEqual(80);
+      expect(words.startsWith(`${suggested}-`)).toBe(true);
+      expect(check(CASE, `content/cases/2023/${'x'.repeat(80)}.md`).filter((l) => l.includes('path/location'))).toEqual([]);
+      expect(check(CASE, `content/cases/2023/${'x'.repeat(81)}.md`)[0]).toContain(`改名为 content/cases/2023/${'x'.repeat(80)}.md`);
+    });
     test('path/year-mismatch', () => {
       expect(check(CASE, 'content/cases/2024/xian-member-studios.md')).toMatchInlineSnapshot(`
         [

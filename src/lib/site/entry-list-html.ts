@@ -28,11 +28,11 @@ function escapeAttribute(value: string): string {
 }
 
 /** One entry's list item. */
-export function entryListItem(e: Pick<Entry, 'key' | 'title' | 'organization' | 'region' | 'date' | 'summary'>, level: ListHeading): string {
+export function entryListItem(e: Pick<Entry, 'key' | 'title' | 'listedBy' | 'region' | 'date' | 'summary'>, level: ListHeading): string {
   const date = e.date ? ` · <time datetime="${escapeAttribute(e.date)}">${escapeText(e.date)}</time>` : '';
   return (
     `<li><${level}><a href="${escapeAttribute(href(`${e.key}/`))}">${escapeText(e.title)}</a></${level}>` +
-    `<p class="byline">${escapeText(e.organization)} · ${escapeText(regionFullName(e.region))}${date}</p>` +
+    `<p class="byline">${escapeText(e.listedBy)} · ${escapeText(regionFullName(e.region))}${date}</p>` +
     `<p class="summary">${escapeText(cutText(e.summary, LIST_SUMMARY_CHARS))}</p></li>`
   );
 }
