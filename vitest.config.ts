@@ -1,4 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Every temporary folder a test run makes (the tests' own trees, the scripts they start, Chromium's
+ * profiles) goes under one folder, removed when the run ends: the test workers and every process
+ * they start inherit TMPDIR, which os.tmpdir() and mkdtemp read.
+ */
+const runFolder = mkdtempSync(join(tmpdir(), 'casebook-test-run-'));
+process.env['TMPDIR'] = runFolder;
+process.once('exit', () => rmSync(runFolder, { recursive: true, force: true }));
 
 /**
  * Three projects. `unit` needs no build and starts no script: it is the inner loop (`npm run test:unit`).
