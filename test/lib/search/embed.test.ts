@@ -10,9 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
 import { afterAll, describe, expect, test } from 'vitest';
 import { embedManifest } from '../../../scripts/lib/search/embed.ts';
-import { buildIndex, record, removeBuiltIndexes } from './helpers.ts';
-
-afterAll(removeBuiltIndexes);
+import { buildIndex, record } from './helpers.ts';
 
 const PAGE = '<!DOCTYPE html><html><head><title>搜索</title></head><body><h1>搜索</h1><script type="application/json" id="search-manifest"></script><p id="search-status"></p></body></html>';
 const HOSTILE = '</script><img src=x onerror=alert(1)><!--';

@@ -1,13 +1,11 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createEngine, SearchUnavailable } from '../../../src/lib/search/engine.ts';
 import { gunzipSync } from 'node:zlib';
 import { decodeShard, manifestElementText, parseManifest, paths, shardFileOf, termHash } from '../../../src/lib/search/format.ts';
-import { buildIndex, folderFetch, INDEX_URL, record, removeBuiltIndexes } from './helpers.ts';
-
-afterAll(removeBuiltIndexes);
+import { buildIndex, folderFetch, INDEX_URL, record } from './helpers.ts';
 
 const RECORDS = [
   record('cases/2023/scattered', { title: '基层协商', body: '发挥委员作用，建设工作室，委员的工作室有特色。' }),

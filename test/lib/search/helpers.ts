@@ -1,5 +1,5 @@
 /** Search indexes built in temporary folders, and a fetch that serves their files, for engine tests in Node. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSearchIndex, type BuildOptions } from '../../../scripts/lib/search/build.ts';
@@ -8,27 +8,11 @@ import type { Fetch } from '../../../src/lib/search/engine.ts';
 
 export const INDEX_URL = 'https://casebook.example/search-index/';
 
-/** Temporary folders made by buildIndex in this thread and not yet removed. */
-const made = new Set<string>();
-
-/** Builds an index of the records; returns its folder (removed by removeBuiltIndexes). */
+/** Builds an index of the records; returns its folder. */
 export function buildIndex(records: Iterable<SearchRecord>, options?: BuildOptions): string {
-  const parent = mkdtempSync(join(tmpdir(), 'casebook-search-'));
-  made.add(parent);
-  const dir = join(parent, 'search');
+  const dir = join(mkdtempSync(join(tmpdir(), 'casebook-search-')), 'search');
   buildSearchIndex(records, dir, options);
   return dir;
-}
-
-/**
- * Removes the folders buildIndex made. Each test file that builds indexes calls
- * `afterAll(removeBuiltIndexes)` itself: the unit tests share this module between
- * the files of a thread (isolate: false), so a hook registered here would belong
- * to the first file only. The files of a thread run one after another.
- */
-export function removeBuiltIndexes(): void {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-  made.clear();
 }
 
 /** fetch over the folder: the file's bytes, 404 when missing; `requests` lists the paths asked for. */

@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import * as ToTraditional from 'opencc-js/cn2t';
 import * as ToSimplified from 'opencc-js/t2cn';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { searchRecords } from '../../../scripts/lib/search/entries.ts';
 import { protectedNames } from '../../../src/lib/chinese-text.ts';
 import { convertOutside } from '../../../src/lib/convert-outside.ts';
 import { createEngine } from '../../../src/lib/search/engine.ts';
-import { buildIndex, folderFetch, INDEX_URL, removeBuiltIndexes } from './helpers.ts';
-
-afterAll(removeBuiltIndexes);
+import { buildIndex, folderFetch, INDEX_URL } from './helpers.ts';
 
 const records = [...searchRecords('content')];
 const dir = buildIndex(records);

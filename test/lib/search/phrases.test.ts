@@ -2,12 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createEngine } from '../../../src/lib/search/engine.ts';
 import { parseManifest, paths, shardFileOf } from '../../../src/lib/search/format.ts';
-import { buildIndex, folderFetch, INDEX_URL, record, removeBuiltIndexes } from './helpers.ts';
-
-afterAll(removeBuiltIndexes);
+import { buildIndex, folderFetch, INDEX_URL, record } from './helpers.ts';
 
 // 240 entries made of a few practice names and common words in varying order, some names in titles: many phrases
 // are in far more than 40 entries, and 委员 … 工作室 also come apart.
