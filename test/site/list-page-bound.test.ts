@@ -83,10 +83,13 @@ beforeAll(() => {
   const text = readFileSync(config, 'utf8');
   expect(text).toContain('defineConfig({');
   writeFileSync(config, text.replace('defineConfig({', "defineConfig({\n  cacheDir: './.astro-cache',"));
+  // Without what the test worker adds to its environment (NODE_ENV=test, BASE_URL=/, MODE, DEV, PROD, SSR):
+  // the build is a production build, as `npm run build` makes, under the base path asked for.
+  const { NODE_ENV, BASE_URL, MODE, DEV, PROD, SSR, LIST_PAGE_SIZE, OUT_DIR, ...inherited } = process.env;
   const build = spawnSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: project,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', LIST_PAGE_SIZE: '', BASE_PATH: '/casebook/', OUT_DIR: '' },
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/casebook/' },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
@@ -118,6 +121,7 @@ describe('the heaviest list pages the content rules allow', () => {
     for (const kind of ['reports', 'cases', 'rules']) {
       const html = readFileSync(join(project, 'dist', kind, 'by-region', 'index.html'), 'utf8');
       expect((html.match(/<li><h3>/g) ?? []).length, kind).toBe(PER_PAGE);
+      expect((html.match(/<h2[^>]*>\s*<a href="\/casebook\/regions\/\d{6}\/"/g) ?? []).length, kind).toBe(PER_PAGE);
     }
     expect(pages[0]?.page).toMatch(/^(reports|cases|rules)\/by-region\/index\.html$/);
   });
